@@ -1,0 +1,3 @@
+from motorpool.cli import main
+
+main()

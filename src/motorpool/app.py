@@ -1,0 +1,139 @@
+"""The composition root: builds one deployment from settings, wiring domains explicitly."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from types import ModuleType
+
+from fastapi import FastAPI
+from fastapi.responses import RedirectResponse
+from redis.asyncio import Redis
+
+from motorpool import __version__
+from motorpool.domains import dealers, identity
+from motorpool.edge import EdgeGateway, MemoryRateLimiter, RateLimiter, RedisRateLimiter
+from motorpool.platform import problem_handlers
+from motorpool.platform import routes as platform_routes
+from motorpool.platform.auth import ExternalIssuer, TokenService, load_or_create_key
+from motorpool.platform.db import create_engine
+from motorpool.platform.logging import configure as configure_logging
+from motorpool.platform.mail import FileMailer, Mailer, SmtpMailer
+from motorpool.platform.outbox import HandlerTable, subscriptions
+from motorpool.platform.runtime import EventRuntime
+from motorpool.platform.settings import Settings, get_settings
+from motorpool.platform.tenancy import TenantDirectory
+from motorpool.platform.uow import UnitOfWorkFactory
+
+DOMAINS: dict[str, ModuleType] = {"identity": identity, "dealers": dealers}
+
+DESCRIPTION = """
+Motorpool shares each domain a car brand's customer products need — identity, dealers,
+vehicles, fleet, booking, pricing, contracts, billing, workshop, notify — in its entirety.
+
+Every error is `application/problem+json` (RFC 9457) with a stable `type`; see `/problems`.
+Every creating POST accepts an `Idempotency-Key` header.
+"""
+
+
+def selected_domains(settings: Settings) -> dict[str, ModuleType]:
+    if settings.domains.strip() in ("", "*"):
+        return dict(DOMAINS)
+    wanted = [name.strip() for name in settings.domains.split(",") if name.strip()]
+    unknown = [name for name in wanted if name not in DOMAINS]
+    if unknown:
+        raise ValueError(f"unknown domains: {', '.join(unknown)}")
+    return {name: DOMAINS[name] for name in wanted}
+
+
+def event_handlers(settings: Settings, mailer: Mailer) -> list[HandlerTable]:
+    """Every domain's event → handlers table, wired here and nowhere else."""
+    return [
+        identity.event_handlers(mailer=mailer, base_url=settings.base_url),
+        dealers.HANDLERS,
+    ]
+
+
+def default_mailer(settings: Settings) -> Mailer:
+    if settings.smtp_url:
+        return SmtpMailer(settings.smtp_url, settings.mail_from)
+    return FileMailer(settings.var_dir / "mail", settings.mail_from)
+
+
+def create_app(settings: Settings | None = None, *, mailer: Mailer | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(json=settings.log_json, level=settings.log_level)
+    engine = create_engine(settings.database_url, pool_size=settings.database_pool_size)
+    uow_factory = UnitOfWorkFactory(engine)
+    key_file = settings.jwt_private_key_file or settings.var_dir / "jwt-signing-key.pem"
+    tokens = TokenService(
+        load_or_create_key(key_file),
+        issuer=settings.base_url.rstrip("/"),
+        ttl_seconds=settings.access_token_ttl_seconds,
+    )
+    domains = selected_domains(settings)
+    runtime = EventRuntime(
+        settings,
+        uow_factory,
+        subscriptions(event_handlers(settings, mailer or default_mailer(settings))),
+    )
+    redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
+    limiter: RateLimiter = (
+        RedisRateLimiter(redis, settings.rate_limit_per_minute)
+        if redis is not None
+        else MemoryRateLimiter(settings.rate_limit_per_minute)
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await runtime.start()
+        try:
+            yield
+        finally:
+            await runtime.stop()
+            if redis is not None:
+                await redis.aclose()
+            await engine.dispose()
+
+    app = FastAPI(
+        title="Motorpool",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.uow_factory = uow_factory
+    app.state.tokens = tokens
+    app.state.events = runtime
+    app.state.session_check = identity.session_is_active
+    app.state.personal_data_exporters = {"identity": identity.personal_data}
+    problem_handlers.install(app)
+    app.include_router(platform_routes.router)
+    for face in domains.values():
+        app.include_router(face.router)
+
+    @app.get("/", include_in_schema=False)
+    async def root() -> RedirectResponse:
+        return RedirectResponse("/docs")
+
+    external = (
+        ExternalIssuer(
+            issuer=settings.oidc_issuer,
+            jwks_url=settings.oidc_jwks_url,
+            audience=settings.oidc_audience,
+            role_claim=settings.oidc_role_claim,
+        )
+        if settings.oidc_issuer and settings.oidc_jwks_url
+        else None
+    )
+    app.add_middleware(
+        EdgeGateway,
+        tenants=TenantDirectory(uow_factory),
+        tokens=tokens,
+        rate_limiter=limiter,
+        external=external,
+        allow_tenant_header=settings.env != "production",
+        max_body_bytes=settings.max_body_bytes,
+    )
+    return app

@@ -1,0 +1,1 @@
+"""The shared domains. Each package's ``__init__`` is its only public face."""

@@ -1,0 +1,1 @@
+"""Alembic environment: one branch for the platform and one per domain."""

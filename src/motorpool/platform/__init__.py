@@ -1,0 +1,1 @@
+"""The kernel every domain uses. It imports no domain, product, app or edge."""

@@ -1,0 +1,144 @@
+"""NATS JetStream as the event bus at scale.
+
+The relay publishes each outbox row to ``motorpool.<event name>`` with ``Nats-Msg-Id`` set
+to the event id, so JetStream drops a re-publish inside its duplicate window; the outbox
+row is only marked published after JetStream acknowledged it. Each consumer (handler) is a
+durable pull consumer and remembers handled event ids in the inbox, so a redelivery after
+a crash does nothing twice. Configure the server with ``sync_interval: always`` (JetStream
+otherwise acknowledges before it flushes to disk); the outbox stays the record either way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import Sequence
+
+import nats
+import structlog
+from nats.aio.client import Client
+from nats.errors import TimeoutError as NatsTimeout
+from nats.js import JetStreamContext
+from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy, StreamConfig
+from nats.js.errors import NotFoundError
+
+from motorpool.platform.events import event_from_payload
+from motorpool.platform.metrics import EVENTS_PUBLISHED
+from motorpool.platform.outbox import OutboxMessage, Subscription, consume
+from motorpool.platform.uow import UnitOfWorkFactory
+
+log = structlog.get_logger("motorpool.nats")
+SUBJECT_PREFIX = "motorpool."
+
+
+def subject_for(event_name: str) -> str:
+    return SUBJECT_PREFIX + event_name
+
+
+def durable_name(consumer: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in consumer)[:200]
+
+
+class NatsBus:
+    def __init__(self, url: str, stream: str) -> None:
+        self.url = url
+        self.stream = stream
+        self.nc: Client | None = None
+        self.js: JetStreamContext | None = None
+
+    async def connect(self) -> JetStreamContext:
+        if self.js is None:
+            self.nc = await nats.connect(self.url, name="motorpool", connect_timeout=5)
+            self.js = self.nc.jetstream()
+            config = StreamConfig(name=self.stream, subjects=[SUBJECT_PREFIX + ">"])
+            try:
+                await self.js.stream_info(self.stream)
+            except NotFoundError:
+                await self.js.add_stream(config)
+        return self.js
+
+    async def close(self) -> None:
+        if self.nc is not None:
+            with contextlib.suppress(Exception):
+                await self.nc.drain()
+        self.nc = None
+        self.js = None
+
+
+class NatsPublisher:
+    """The relay's publisher: returns only after JetStream acknowledged every message."""
+
+    def __init__(self, bus: NatsBus) -> None:
+        self.bus = bus
+
+    async def publish(self, messages: Sequence[OutboxMessage]) -> None:
+        js = await self.bus.connect()
+        for message in messages:
+            body = json.dumps(
+                {"name": message.name, "payload": message.payload}, separators=(",", ":")
+            ).encode()
+            await js.publish(
+                subject_for(message.name),
+                body,
+                stream=self.bus.stream,
+                headers={"Nats-Msg-Id": str(message.id)},
+            )
+            EVENTS_PUBLISHED.inc()
+
+
+class NatsConsumer:
+    """Pulls one subscription's events from JetStream and handles each exactly once."""
+
+    def __init__(self, bus: NatsBus, sub: Subscription, uow_factory: UnitOfWorkFactory) -> None:
+        self.bus = bus
+        self.sub = sub
+        self.uow_factory = uow_factory
+        self.durable = durable_name(sub.consumer)
+
+    async def _subscription(self) -> JetStreamContext.PullSubscription:
+        js = await self.bus.connect()
+        config = ConsumerConfig(
+            durable_name=self.durable,
+            ack_policy=AckPolicy.EXPLICIT,
+            deliver_policy=DeliverPolicy.ALL,
+            filter_subject=subject_for(self.sub.event_name),
+            ack_wait=30,
+            max_deliver=-1,
+        )
+        return await js.pull_subscribe(
+            subject_for(self.sub.event_name),
+            durable=self.durable,
+            stream=self.bus.stream,
+            config=config,
+        )
+
+    async def run_once(self, batch: int = 50, wait_seconds: float = 0.5) -> int:
+        psub = await self._subscription()
+        try:
+            messages = await psub.fetch(batch, timeout=wait_seconds)
+        except NatsTimeout:
+            return 0
+        handled = 0
+        for msg in messages:
+            envelope = json.loads(msg.data)
+            event = event_from_payload(envelope["name"], envelope["payload"])
+            try:
+                if await consume(self.sub, event, self.uow_factory):
+                    handled += 1
+            except Exception:
+                log.exception("handler failed", consumer=self.sub.consumer)
+                await msg.nak(delay=5)
+                continue
+            await msg.ack()
+        return handled
+
+    async def run_forever(self) -> None:
+        while True:
+            try:
+                await self.run_once(wait_seconds=2.0)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("consumer loop failed", consumer=self.sub.consumer)
+                await asyncio.sleep(1)
