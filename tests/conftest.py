@@ -37,8 +37,21 @@ from motorpool.platform.uow import UnitOfWorkFactory
 PG_ADMIN_DSN = os.environ.get(
     "MOTORPOOL_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres"
 )
-PG_TEST_DB = os.environ.get("MOTORPOOL_TEST_PG_DB", "motorpool_test")
+PG_TEST_DB = f"motorpool_test_{os.getpid()}"  # one per test run, so runs never collide
+PG_APP_ROLE = "motorpool_app"  # not the tables' owner, so row-level security applies to it
 PASSWORD = "correct-horse-battery-staple-42"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked postgres_only are not collected for the SQLite run (not skipped)."""
+    keep, drop = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_sqlite = callspec is not None and callspec.params.get("db_kind") == "sqlite"
+        (drop if on_sqlite and item.get_closest_marker("postgres_only") else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
 
 
 # --------------------------------------------------------------------------- mail
@@ -90,10 +103,15 @@ class Mailbox:
 
 @pytest.fixture(scope="session")
 def smtp_server() -> tuple[Mailbox, int]:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=0)
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
     controller.start()
-    yield mailbox, controller.server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    yield mailbox, port
     controller.stop()
 
 
@@ -105,15 +123,26 @@ def mailbox(smtp_server: tuple[Mailbox, int]) -> Mailbox:
 # --------------------------------------------------------------------------- databases
 
 
-async def fresh_postgres_database() -> str:
+async def fresh_postgres_database() -> tuple[str, str]:
+    """A new empty database; returns the owner's URL and the application role's URL."""
     admin = await asyncpg.connect(PG_ADMIN_DSN)
     try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{PG_TEST_DB}" WITH (FORCE)')
+        for (name,) in await admin.fetch(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'motorpool_test_%'"
+        ):
+            pid = name.rsplit("_", 1)[1]
+            if not pid.isdigit() or not Path(f"/proc/{pid}").exists() or pid == str(os.getpid()):
+                await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.execute(f'CREATE DATABASE "{PG_TEST_DB}"')
+        exists = await admin.fetchval("SELECT 1 FROM pg_roles WHERE rolname = $1", PG_APP_ROLE)
+        if not exists:
+            await admin.execute(f"CREATE ROLE {PG_APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS")
     finally:
         await admin.close()
     base = PG_ADMIN_DSN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
-    return f"{base}/{PG_TEST_DB}"
+    owner = f"{base}/{PG_TEST_DB}"
+    host = base.split("@", 1)[1]
+    return owner, f"postgresql+asyncpg://{PG_APP_ROLE}@{host}/{PG_TEST_DB}"
 
 
 @pytest.fixture(
@@ -124,17 +153,23 @@ def db_kind(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="session")
-async def database_url(db_kind: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+async def database_urls(db_kind: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """(owner URL that migrates, application URL): one file on SQLite, two roles on PostgreSQL."""
     if db_kind == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('sqlite') / 'motorpool.db'}"
+        owner = app = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('sqlite') / 'motorpool.db'}"
     else:
-        url = await fresh_postgres_database()
-    engine = create_engine(url)
+        owner, app = await fresh_postgres_database()
+    engine = create_engine(owner)
     try:
-        await upgrade(engine)
+        await upgrade(engine, app_role=PG_APP_ROLE if db_kind == "postgresql" else None)
     finally:
         await engine.dispose()
-    return url
+    return owner, app
+
+
+@pytest.fixture(scope="session")
+def database_url(database_urls: tuple[str, str]) -> str:
+    return database_urls[1]
 
 
 def test_settings(

@@ -109,6 +109,7 @@ def create_app(settings: Settings | None = None, *, mailer: Mailer | None = None
     app.state.session_check = identity.session_is_active
     app.state.personal_data_exporters = {"identity": identity.personal_data}
     problem_handlers.install(app)
+    problem_handlers.problem_only_openapi(app)
     app.include_router(platform_routes.router)
     for face in domains.values():
         app.include_router(face.router)

@@ -33,7 +33,14 @@ T = TypeVar("T")
 
 
 def _run(make: Callable[[], Awaitable[T]]) -> T:
-    return asyncio.run(make())  # type: ignore[arg-type]
+    """Run a coroutine; a domain refusal becomes a clear message and exit code 1."""
+    from motorpool.platform.errors import Problem
+
+    try:
+        return asyncio.run(make())  # type: ignore[arg-type]
+    except Problem as problem:
+        console.print(f"[red]{problem.title}[/]: {problem.detail or ''}".rstrip(": "))
+        raise typer.Exit(1) from None
 
 
 async def _upgrade() -> None:
@@ -43,9 +50,9 @@ async def _upgrade() -> None:
     settings = get_settings()
     if settings.is_sqlite:
         settings.var_dir.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(settings.database_url)
+    engine = create_engine(settings.migration_database_url or settings.database_url)
     try:
-        await upgrade(engine)
+        await upgrade(engine, app_role=settings.database_app_role)
     finally:
         await engine.dispose()
 

@@ -11,6 +11,7 @@ from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from motorpool.app import DOMAINS
+from motorpool.platform.rls import grant_statements
 
 PACKAGE = Path(__file__).parent
 
@@ -39,10 +40,15 @@ def _run(connection: Connection, action: str, **kwargs: Any) -> None:
     getattr(command, action)(config, **kwargs)
 
 
-async def upgrade(engine: AsyncEngine, revision: str = "heads") -> None:
-    """Bring every branch (platform and each domain) to its head."""
+async def upgrade(
+    engine: AsyncEngine, revision: str = "heads", *, app_role: str | None = None
+) -> None:
+    """Bring every branch (platform and each domain) to its head; grant ``app_role`` DML."""
     async with engine.begin() as connection:
         await connection.run_sync(_run, "upgrade", revision=revision)
+        if app_role and connection.dialect.name == "postgresql":
+            for statement in grant_statements(app_role):
+                await connection.exec_driver_sql(statement)
 
 
 async def current(engine: AsyncEngine) -> None:

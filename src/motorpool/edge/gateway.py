@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from motorpool.edge.ratelimit import RateLimiter
 from motorpool.platform.auth import ExternalIssuer, Principal, TokenService, unverified_issuer
 from motorpool.platform.errors import (
+    InternalError,
     PayloadTooLarge,
     Problem,
     TooManyRequests,
@@ -84,6 +85,7 @@ class EdgeGateway:
         async def send_wrapper(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status_holder["status"] = message["status"]
+                status_holder["started"] = 1
                 out = MutableHeaders(scope=message)
                 out["X-Request-ID"] = request_id
                 if cors_origin[0]:
@@ -103,6 +105,8 @@ class EdgeGateway:
                 await self._preflight(send_wrapper, cors_origin[0])
                 return
             self._check_length(headers)
+            if "content-length" not in headers and scope["method"] in ("POST", "PUT", "PATCH"):
+                receive = await self._buffered(receive)
             principal = await self._authenticate(headers, tenant)
             if principal is not None:
                 state["principal"] = principal
@@ -112,7 +116,12 @@ class EdgeGateway:
             self._observe(scope, status_holder["status"], started)
             return
         try:
-            await self.app(scope, self._limited(receive), send_wrapper)
+            await self.app(scope, receive, send_wrapper)
+        except Exception:
+            log.exception("unhandled error", path=scope["path"])
+            if status_holder.get("started"):
+                raise
+            await problem_response(InternalError(), request_id)(scope, receive, send_wrapper)
         finally:
             self._observe(scope, status_holder["status"], started)
 
@@ -132,20 +141,25 @@ class EdgeGateway:
         if length is not None and length.isdigit() and int(length) > self.max_body_bytes:
             raise PayloadTooLarge(f"at most {self.max_body_bytes} bytes")
 
-    def _limited(self, receive: Receive) -> Receive:
+    async def _buffered(self, receive: Receive) -> Receive:
+        """Read a body of unknown length up front, refusing it once past the limit."""
+        messages: list[Message] = []
         seen = 0
-        limit = self.max_body_bytes
-
-        async def wrapped() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > limit:
-                    raise PayloadTooLarge(f"at most {limit} bytes")
-            return message
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            seen += len(message.get("body", b""))
+            if seen > self.max_body_bytes:
+                raise PayloadTooLarge(f"at most {self.max_body_bytes} bytes")
+            if not message.get("more_body", False):
+                break
 
-        return wrapped
+        async def replay() -> Message:
+            return messages.pop(0) if messages else await receive()
+
+        return replay
 
     async def _authenticate(self, headers: Headers, tenant: Tenant | None) -> Principal | None:
         authorization = headers.get("authorization")

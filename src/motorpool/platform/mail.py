@@ -31,8 +31,8 @@ def _message(sender: str, mail: Mail) -> EmailMessage:
     message["From"] = sender
     message["To"] = mail.to
     message["Subject"] = mail.subject
-    message["Content-Language"] = mail.language
     message.set_content(mail.text)
+    message["Content-Language"] = mail.language  # after set_content, which drops Content-*
     return message
 
 

@@ -29,11 +29,6 @@ from motorpool.platform.outbox import OutboxMessage, Subscription, consume
 from motorpool.platform.uow import UnitOfWorkFactory
 
 log = structlog.get_logger("motorpool.nats")
-SUBJECT_PREFIX = "motorpool."
-
-
-def subject_for(event_name: str) -> str:
-    return SUBJECT_PREFIX + event_name
 
 
 def durable_name(consumer: str) -> str:
@@ -44,14 +39,19 @@ class NatsBus:
     def __init__(self, url: str, stream: str) -> None:
         self.url = url
         self.stream = stream
+        self.prefix = stream.lower() + "."
         self.nc: Client | None = None
         self.js: JetStreamContext | None = None
+
+    def subject(self, event_name: str) -> str:
+        """``<stream>.<domain>.<Event>``, e.g. ``motorpool.identity.EmailVerified``."""
+        return self.prefix + event_name
 
     async def connect(self) -> JetStreamContext:
         if self.js is None:
             self.nc = await nats.connect(self.url, name="motorpool", connect_timeout=5)
             self.js = self.nc.jetstream()
-            config = StreamConfig(name=self.stream, subjects=[SUBJECT_PREFIX + ">"])
+            config = StreamConfig(name=self.stream, subjects=[self.prefix + ">"])
             try:
                 await self.js.stream_info(self.stream)
             except NotFoundError:
@@ -79,7 +79,7 @@ class NatsPublisher:
                 {"name": message.name, "payload": message.payload}, separators=(",", ":")
             ).encode()
             await js.publish(
-                subject_for(message.name),
+                self.bus.subject(message.name),
                 body,
                 stream=self.bus.stream,
                 headers={"Nats-Msg-Id": str(message.id)},
@@ -90,28 +90,35 @@ class NatsPublisher:
 class NatsConsumer:
     """Pulls one subscription's events from JetStream and handles each exactly once."""
 
-    def __init__(self, bus: NatsBus, sub: Subscription, uow_factory: UnitOfWorkFactory) -> None:
+    def __init__(
+        self, bus: NatsBus, sub: Subscription, uow_factory: UnitOfWorkFactory, *, ack_wait: float = 30
+    ) -> None:
         self.bus = bus
+        self.ack_wait = ack_wait
         self.sub = sub
         self.uow_factory = uow_factory
         self.durable = durable_name(sub.consumer)
+        self._psub: JetStreamContext.PullSubscription | None = None
 
     async def _subscription(self) -> JetStreamContext.PullSubscription:
+        if self._psub is not None:
+            return self._psub
         js = await self.bus.connect()
         config = ConsumerConfig(
             durable_name=self.durable,
             ack_policy=AckPolicy.EXPLICIT,
             deliver_policy=DeliverPolicy.ALL,
-            filter_subject=subject_for(self.sub.event_name),
-            ack_wait=30,
+            filter_subject=self.bus.subject(self.sub.event_name),
+            ack_wait=self.ack_wait,
             max_deliver=-1,
         )
-        return await js.pull_subscribe(
-            subject_for(self.sub.event_name),
+        self._psub = await js.pull_subscribe(
+            self.bus.subject(self.sub.event_name),
             durable=self.durable,
             stream=self.bus.stream,
             config=config,
         )
+        return self._psub
 
     async def run_once(self, batch: int = 50, wait_seconds: float = 0.5) -> int:
         psub = await self._subscription()

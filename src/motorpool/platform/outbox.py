@@ -25,6 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from motorpool.platform.db import Base, utcnow
 from motorpool.platform.events import Event, event_from_payload, event_to_payload
+from motorpool.platform.metrics import EVENTS_HANDLED, EVENTS_PUBLISHED
 
 if TYPE_CHECKING:
     from motorpool.platform.uow import UnitOfWorkFactory
@@ -115,7 +116,8 @@ async def consume(subscription: Subscription, event: Event, uow_factory: UnitOfW
             return False
         await subscription.handler(event, uow=uow)
         await uow.commit()
-        return True
+    EVENTS_HANDLED.labels(subscription.consumer).inc()
+    return True
 
 
 class Publisher(Protocol):
@@ -139,6 +141,7 @@ class InProcessPublisher:
             event = event_from_payload(message.name, message.payload)
             for sub in subs:
                 await consume(sub, event, self._uow_factory)
+            EVENTS_PUBLISHED.inc()
 
 
 class OutboxRelay:

@@ -108,3 +108,30 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)
     app.add_exception_handler(Exception, _on_unexpected)
+
+
+def problem_only_openapi(app: FastAPI) -> None:
+    """Make the OpenAPI document say what the API does: every 4xx/5xx is problem+json.
+
+    FastAPI documents its own ``HTTPValidationError`` JSON for 422; this platform never sends
+    it, so the generated document is corrected once, when first asked for.
+    """
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        spec = generate()
+        problem_ref = {"$ref": "#/components/schemas/ProblemDetails"}
+        for operations in spec.get("paths", {}).values():
+            for operation in operations.values():
+                for code, response in operation.get("responses", {}).items():
+                    if code.startswith(("4", "5")):
+                        response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": problem_ref}}
+        schemas = spec.get("components", {}).get("schemas", {})
+        schemas.pop("HTTPValidationError", None)
+        schemas.pop("ValidationError", None)
+        app.openapi_schema = spec
+        return spec
+
+    app.openapi = openapi  # type: ignore[method-assign]

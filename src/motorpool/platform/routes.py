@@ -17,7 +17,7 @@ from motorpool.platform.errors import (
 )
 from motorpool.platform.metrics import REGISTRY
 
-router = APIRouter(tags=["platform"])
+router = APIRouter(tags=["platform"], responses=openapi_error_responses(422, 429, 500))
 
 
 @router.get("/healthz", summary="Liveness: the process answers")

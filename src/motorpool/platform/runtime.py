@@ -40,8 +40,10 @@ class EventRuntime:
 
     async def _relay_loop(self) -> None:
         while True:
+            # asyncio.timeout, not wait_for: wait_for can swallow a cancellation on 3.11
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=1.0)
+                async with asyncio.timeout(1.0):
+                    await self._wake.wait()
             self._wake.clear()
             try:
                 await self.relay.drain()
@@ -61,9 +63,10 @@ class EventRuntime:
     async def stop(self) -> None:
         for task in self._tasks:
             task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        if self._tasks:
+            _, pending = await asyncio.wait(self._tasks, timeout=10)
+            for task in pending:
+                log.error("event task did not stop", task=task.get_name())
         self._tasks.clear()
         if self.nats is not None:
             await self.nats.close()

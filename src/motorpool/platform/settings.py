@@ -23,6 +23,14 @@ class Settings(BaseSettings):
         description="SQLAlchemy async URL: sqlite+aiosqlite:///path or postgresql+asyncpg://...",
     )
     database_pool_size: int = 10
+    database_app_role: str | None = Field(
+        None,
+        description="PostgreSQL role the app connects as; `db upgrade` grants it DML. "
+        "It must not own the tables, so row-level security applies to it",
+    )
+    migration_database_url: str | None = Field(
+        None, description="URL of the table owner for `db upgrade` (default: database_url)"
+    )
     events: Literal["inprocess", "nats"] = Field(
         "inprocess", description="where the outbox relay delivers events"
     )

@@ -13,6 +13,7 @@ from types import TracebackType
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from motorpool.platform import rls as _rls  # noqa: F401  (sets the tenant per transaction)
 from motorpool.platform.db import SESSION_ALL_TENANTS, SESSION_TENANT
 from motorpool.platform.events import Event
 from motorpool.platform.outbox import outbox_row
