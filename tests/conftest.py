@@ -131,7 +131,8 @@ async def fresh_postgres_database() -> tuple[str, str]:
             "SELECT datname FROM pg_database WHERE datname LIKE 'motorpool_test_%'"
         ):
             pid = name.rsplit("_", 1)[1]
-            if not pid.isdigit() or not Path(f"/proc/{pid}").exists() or pid == str(os.getpid()):
+            alive = pid.isdigit() and os.path.exists(f"/proc/{pid}")  # noqa: ASYNC240
+            if not alive or pid == str(os.getpid()):
                 await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.execute(f'CREATE DATABASE "{PG_TEST_DB}"')
         exists = await admin.fetchval("SELECT 1 FROM pg_roles WHERE rolname = $1", PG_APP_ROLE)

@@ -13,8 +13,12 @@ import pytest
 
 def run(args: list[str], env: dict[str, str], **kwargs: object) -> subprocess.CompletedProcess[str]:
     return subprocess.run(  # type: ignore[call-overload]
-        [sys.executable, "-m", "motorpool", *args], env=env, capture_output=True, text=True,
-        timeout=180, **kwargs,
+        [sys.executable, "-m", "motorpool", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        **kwargs,
     )
 
 
@@ -43,7 +47,9 @@ def test_upgrade_seed_twice_and_create_admin(cli_env: dict[str, str], tmp_path: 
         seeded = run(["seed", "demo"], cli_env)
         assert seeded.returncode == 0, seeded.stderr
     with sqlite3.connect(tmp_path / "cli.db") as db:
-        centres = db.execute("select count(*), count(distinct time_zone) from dealers_centres").fetchone()
+        centres = db.execute(
+            "select count(*), count(distinct time_zone) from dealers_centres"
+        ).fetchone()
         accounts = db.execute("select count(*) from identity_accounts").fetchone()[0]
         brands = db.execute("select slug from tenants").fetchall()
     assert centres[0] == 12
@@ -52,13 +58,15 @@ def test_upgrade_seed_twice_and_create_admin(cli_env: dict[str, str], tmp_path: 
     assert brands == [("demo",)]
     created = run(
         ["users", "create-admin", "--email", "boss@example.com", "--brand", "demo"],
-        cli_env, input="a-strong-admin-passphrase\na-strong-admin-passphrase\n",
+        cli_env,
+        input="a-strong-admin-passphrase\na-strong-admin-passphrase\n",
     )
     assert created.returncode == 0, created.stderr + created.stdout
     assert "Brand admin created" in created.stdout
     weak = run(
         ["users", "create-admin", "--email", "weak@example.com", "--brand", "demo"],
-        cli_env, input="password\npassword\n",
+        cli_env,
+        input="password\npassword\n",
     )
     assert weak.returncode != 0
     assert "Traceback" not in weak.stderr

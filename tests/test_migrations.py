@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection
 
-from motorpool.app import DOMAINS  # noqa: F401  (registers every table)
+from motorpool.app import DOMAINS
 from motorpool.migrate import tables_of, upgrade
 from motorpool.platform.db import Base, create_engine
 

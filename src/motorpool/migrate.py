@@ -79,7 +79,7 @@ def tables_of(branch: str) -> set[str]:
 
     prefix = "motorpool.platform." if branch == "platform" else f"motorpool.domains.{branch}."
     return {
-        mapper.local_table.name  # type: ignore[union-attr]
+        str(getattr(mapper.local_table, "name", ""))
         for mapper in Base.registry.mappers
         if mapper.class_.__module__.startswith(prefix)
     }

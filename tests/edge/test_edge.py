@@ -21,11 +21,14 @@ async def test_unknown_host_is_an_unknown_brand(app: FastAPI) -> None:
         assert (await c.get("/healthz")).status_code == 200
 
 
-async def test_tenant_header_selects_the_brand_outside_production(app: FastAPI, brand: Tenant) -> None:
+async def test_tenant_header_selects_the_brand_outside_production(
+    app: FastAPI, brand: Tenant
+) -> None:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://anything.test") as c:
         answer = await c.post(
-            "/identity/auth/password-reset", json={"email": "x@example.com"},
+            "/identity/auth/password-reset",
+            json={"email": "x@example.com"},
             headers={"X-Motorpool-Tenant": brand.slug},
         )
         assert answer.status_code == 202
@@ -41,8 +44,11 @@ async def test_request_id_is_echoed_or_made(client: httpx.AsyncClient) -> None:
 async def test_cors_answers_only_the_brands_origins(client: httpx.AsyncClient) -> None:
     preflight = await client.options(
         "/identity/me",
-        headers={"Origin": "https://embedder.example", "Access-Control-Request-Method": "GET",
-                 "Access-Control-Request-Headers": "authorization"},
+        headers={
+            "Origin": "https://embedder.example",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "authorization",
+        },
     )
     assert preflight.status_code == 204
     assert preflight.headers["access-control-allow-origin"] == "https://embedder.example"
@@ -103,7 +109,10 @@ async def test_rate_limited_requests_get_429_with_retry_after(
     from tests.conftest import client_for, make_brand, test_settings
 
     settings = test_settings(
-        database_url, tmp_path, smtp_server[1], rate_limit_per_minute=5,
+        database_url,
+        tmp_path,
+        smtp_server[1],
+        rate_limit_per_minute=5,
         redis_url="redis://127.0.0.1:6379/0",
     )
     application = create_app(settings)

@@ -44,9 +44,13 @@ async def test_same_key_same_body_creates_one_row_and_replays(
 
 async def test_same_key_other_body_is_422(client: httpx.AsyncClient, admin_headers) -> None:
     headers = {**admin_headers, "Idempotency-Key": uuid.uuid4().hex}
-    first = await client.post("/identity/accounts", headers=headers, json=staff_body("a1@example.com"))
+    first = await client.post(
+        "/identity/accounts", headers=headers, json=staff_body("a1@example.com")
+    )
     assert first.status_code == 201
-    other = await client.post("/identity/accounts", headers=headers, json=staff_body("a2@example.com"))
+    other = await client.post(
+        "/identity/accounts", headers=headers, json=staff_body("a2@example.com")
+    )
     assert_problem(other, 422, "idempotency-key-reused")
 
 
@@ -55,7 +59,9 @@ async def test_a_failed_request_stores_nothing(
 ) -> None:
     headers = {**admin_headers, "Idempotency-Key": uuid.uuid4().hex}
     email = f"fail-{uuid.uuid4().hex[:6]}@example.com"
-    weak = await client.post("/identity/accounts", headers=headers, json=staff_body(email, "password1"))
+    weak = await client.post(
+        "/identity/accounts", headers=headers, json=staff_body(email, "password1")
+    )
     assert_problem(weak, 422, "weak-password")
     assert await count_accounts(uow_factory, brand, email) == 0
     fixed = await client.post("/identity/accounts", headers=headers, json=staff_body(email))
@@ -71,7 +77,10 @@ async def test_same_key_still_in_progress_is_409(
     body = staff_body(f"busy-{uuid.uuid4().hex[:6]}@example.com")
     request = client.build_request("POST", "/identity/accounts", json=body)
     claim = await idempotency.begin(
-        uow_factory, tenant_id=brand.id, owner=str(admin.id), key=key,
+        uow_factory,
+        tenant_id=brand.id,
+        owner=str(admin.id),
+        key=key,
         print_=idempotency.fingerprint("POST", "/identity/accounts", "", request.content),
     )
     assert isinstance(claim, idempotency.Claim)
@@ -88,5 +97,7 @@ async def test_same_key_still_in_progress_is_409(
 
 async def test_invalid_key_is_400(client: httpx.AsyncClient, admin_headers) -> None:
     headers = {**admin_headers, "Idempotency-Key": "x" * 300}
-    answer = await client.post("/identity/accounts", headers=headers, json=staff_body("k@example.com"))
+    answer = await client.post(
+        "/identity/accounts", headers=headers, json=staff_body("k@example.com")
+    )
     assert_problem(answer, 400, "invalid-idempotency-key")

@@ -113,7 +113,9 @@ async def test_relay_killed_mid_batch_then_restarted_delivers_exactly_once(
     # 2. a restarted relay (its predecessor's claim not yet expired) leaves the rows alone
     assert await OutboxRelay(uow_factory, local).run_once() == 0
     # 3. a relay after the claim expired dies after handing over two, before marking
-    later = OutboxRelay(uow_factory, KilledAfter(local, 2), clock=lambda: utcnow() + timedelta(minutes=1))
+    later = OutboxRelay(
+        uow_factory, KilledAfter(local, 2), clock=lambda: utcnow() + timedelta(minutes=1)
+    )
     with pytest.raises(RelayKilled):
         await later.drain()
     assert await unpublished(uow_factory, ids) == 3

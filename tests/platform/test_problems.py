@@ -10,7 +10,8 @@ from tests.conftest import assert_problem
 
 async def test_malformed_json_is_400(client: httpx.AsyncClient) -> None:
     answer = await client.post(
-        "/identity/auth/login", content=b'{"email": "a@b.c", "password": ',
+        "/identity/auth/login",
+        content=b'{"email": "a@b.c", "password": ',
         headers={"content-type": "application/json"},
     )
     assert_problem(answer, 400, "malformed-json")
@@ -68,8 +69,11 @@ async def test_forged_expired_and_foreign_tokens_are_401(
 
     tokens = app.state.tokens
     old, _ = tokens.issue(
-        account_id=account.id, tenant_id=_tenant_of(token),
-        role=Role.customer, session_id=_sid_of(token), now=utcnow() - timedelta(hours=2),
+        account_id=account.id,
+        tenant_id=_tenant_of(token),
+        role=Role.customer,
+        session_id=_sid_of(token),
+        now=utcnow() - timedelta(hours=2),
     )
     expired = await client.get("/identity/me", headers={"Authorization": f"Bearer {old}"})
     body = assert_problem(expired, 401, "unauthenticated")
@@ -97,7 +101,9 @@ def _sid_of(token: str):
     return uuid.UUID(_claims(token)["sid"])
 
 
-async def test_unexpected_errors_hide_their_details(app: FastAPI, client: httpx.AsyncClient) -> None:
+async def test_unexpected_errors_hide_their_details(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
     async def explode() -> None:
         raise RuntimeError("secret internals: password=hunter2")
 

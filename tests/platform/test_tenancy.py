@@ -18,8 +18,11 @@ from tests.conftest import Account, assert_problem, create_account
 
 @pytest.fixture
 async def two_customers(
-    uow_factory: UnitOfWorkFactory, client: httpx.AsyncClient, other_client: httpx.AsyncClient,
-    brand: Tenant, other_brand: Tenant,
+    uow_factory: UnitOfWorkFactory,
+    client: httpx.AsyncClient,
+    other_client: httpx.AsyncClient,
+    brand: Tenant,
+    other_brand: Tenant,
 ) -> tuple[Account, Account]:
     mine = await create_account(uow_factory, client, brand)
     theirs = await create_account(uow_factory, other_client, other_brand)
@@ -48,7 +51,9 @@ async def test_a_row_cannot_be_moved_to_another_brand(
 ) -> None:
     mine, _ = two_customers
     async with uow_factory(tenant_id=brand.id, write=True) as uow:
-        row = (await uow.session.execute(select(AccountRow).where(AccountRow.id == mine.id))).scalar_one()
+        row = (
+            await uow.session.execute(select(AccountRow).where(AccountRow.id == mine.id))
+        ).scalar_one()
         row.tenant_id = other_brand.id
         with pytest.raises(TenantScopeError):
             await uow.session.flush()
@@ -64,7 +69,8 @@ async def test_staff_never_see_another_brands_customers(
     assert mine.email in emails
     assert theirs.email not in emails
     assert_problem(
-        await client.get(f"/identity/accounts/{theirs.id}", headers=staff.headers), 404,
+        await client.get(f"/identity/accounts/{theirs.id}", headers=staff.headers),
+        404,
         "account-not-found",
     )
     searched = await client.get(f"/identity/accounts?q={theirs.email}", headers=staff.headers)
@@ -89,8 +95,8 @@ async def test_row_level_security_guards_raw_sql(
             await uow.session.execute(
                 text(
                     "INSERT INTO identity_accounts (id, tenant_id, email, password_hash, role,"
-                    " status, locale, created_at, updated_at) VALUES (:id, :tenant, 'x@example.com',"
-                    " '!', 'customer', 'active', 'en', now(), now())"
+                    " status, locale, created_at, updated_at) VALUES (:id, :tenant,"
+                    " 'x@example.com', '!', 'customer', 'active', 'en', now(), now())"
                 ),
                 {"id": uuid.uuid4(), "tenant": other_brand.id},
             )

@@ -3,7 +3,7 @@ dependencies, role checks, and pagination."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request, Security
@@ -35,7 +35,7 @@ class TransactionalRoute(APIRoute):
     transaction as the change.
     """
 
-    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         original = super().get_route_handler()
         write = bool(set(self.methods or ()) & WRITE_METHODS)
         idempotent = "POST" in (self.methods or ())

@@ -91,7 +91,12 @@ class NatsConsumer:
     """Pulls one subscription's events from JetStream and handles each exactly once."""
 
     def __init__(
-        self, bus: NatsBus, sub: Subscription, uow_factory: UnitOfWorkFactory, *, ack_wait: float = 30
+        self,
+        bus: NatsBus,
+        sub: Subscription,
+        uow_factory: UnitOfWorkFactory,
+        *,
+        ack_wait: float = 30,
     ) -> None:
         self.bus = bus
         self.ack_wait = ack_wait

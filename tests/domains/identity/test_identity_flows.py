@@ -70,7 +70,10 @@ async def test_registering_a_taken_email_looks_the_same_and_tells_the_owner(
     assert first.status_code == second.status_code == 202
     assert first.json() == second.json()
     mails = await mailbox.wait_for(email, count=2)
-    assert {m.subject for m in mails} == {"Confirm your email address", "You already have an account"}
+    assert {m.subject for m in mails} == {
+        "Confirm your email address",
+        "You already have an account",
+    }
 
 
 async def test_weak_and_common_passwords_are_refused(client: httpx.AsyncClient) -> None:
@@ -113,14 +116,20 @@ async def test_refresh_rotates_and_reuse_ends_the_session(
     client: httpx.AsyncClient, make_account
 ) -> None:
     account = await make_account()
-    first = await client.post("/identity/auth/refresh", json={"refresh_token": account.refresh_token})
+    first = await client.post(
+        "/identity/auth/refresh", json={"refresh_token": account.refresh_token}
+    )
     assert first.status_code == 200, first.text
     rotated = first.json()
     assert rotated["refresh_token"] != account.refresh_token
-    reused = await client.post("/identity/auth/refresh", json={"refresh_token": account.refresh_token})
+    reused = await client.post(
+        "/identity/auth/refresh", json={"refresh_token": account.refresh_token}
+    )
     assert_problem(reused, 401, "invalid-refresh-token")
     # the theft response revoked the whole grant: the new tokens are dead too
-    after = await client.post("/identity/auth/refresh", json={"refresh_token": rotated["refresh_token"]})
+    after = await client.post(
+        "/identity/auth/refresh", json={"refresh_token": rotated["refresh_token"]}
+    )
     assert_problem(after, 401, "invalid-refresh-token")
     me = await client.get(
         "/identity/me", headers={"Authorization": f"Bearer {rotated['access_token']}"}

@@ -19,8 +19,12 @@ async def test_profile_update_and_unknown_fields(client: httpx.AsyncClient, make
             "family_name": "Schmidt",
             "phone": "+49 30 1234567",
             "locale": "de",
-            "address": {"street": "Hauptstraße 1", "postal_code": "10115", "city": "Berlin",
-                        "country": "DE"},
+            "address": {
+                "street": "Hauptstraße 1",
+                "postal_code": "10115",
+                "city": "Berlin",
+                "country": "DE",
+            },
         },
     )
     assert changed.status_code == 200, changed.text
@@ -45,7 +49,8 @@ async def test_favourite_centre_must_be_a_centre_of_this_brand(
 async def test_consents_are_kept(client: httpx.AsyncClient, make_account) -> None:
     account = await make_account()
     put = await client.put(
-        "/identity/me/consents", headers=account.headers,
+        "/identity/me/consents",
+        headers=account.headers,
         json={"purpose": "marketing_email", "granted": True},
     )
     assert put.status_code == 200
@@ -58,7 +63,9 @@ async def test_roles_guard_staff_routes(client: httpx.AsyncClient, make_account)
     admin = await make_account(role="brand_admin")
     staff = await make_account(role="dealer_staff")
     assert_problem(await client.get("/identity/accounts"), 401, "unauthenticated")
-    assert_problem(await client.get("/identity/accounts", headers=customer.headers), 403, "forbidden")
+    assert_problem(
+        await client.get("/identity/accounts", headers=customer.headers), 403, "forbidden"
+    )
     listed = await client.get("/identity/accounts?sort=email&limit=2", headers=staff.headers)
     assert listed.status_code == 200
     page = listed.json()
@@ -68,8 +75,11 @@ async def test_roles_guard_staff_routes(client: httpx.AsyncClient, make_account)
     assert_problem(
         await client.get("/identity/accounts?sort=password_hash", headers=staff.headers), 422
     )
-    new_staff = {"email": "new.staff@example.com", "password": "staff-password-2026",
-                 "role": "fleet_manager"}
+    new_staff = {
+        "email": "new.staff@example.com",
+        "password": "staff-password-2026",
+        "role": "fleet_manager",
+    }
     assert_problem(
         await client.post("/identity/accounts", headers=staff.headers, json=new_staff), 403
     )

@@ -71,7 +71,7 @@ def _profile(row: AccountRow) -> ProfileRead:
         address=Address(
             street=row.street, postal_code=row.postal_code, city=row.city, country=row.country
         ),
-        locale=row.locale,  # type: ignore[arg-type]
+        locale=row.locale,
         favourite_centre_id=row.favourite_centre_id,
         email_verified_at=row.email_verified_at,
         created_at=row.created_at,

@@ -1,0 +1,1 @@
+"""The shells people open (owner portal, storefront, admin): pages composing components."""

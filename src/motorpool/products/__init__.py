@@ -1,0 +1,1 @@
+"""Products (rental, subscription, flex, carsharing, testdrive, servicing): definitions."""
