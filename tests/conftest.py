@@ -173,7 +173,7 @@ def database_url(database_urls: tuple[str, str]) -> str:
     return database_urls[1]
 
 
-def test_settings(
+def settings_for(
     database_url: str, var_dir: Path, smtp_port: int, **overrides: object
 ) -> Settings:
     values: dict[str, object] = {
@@ -193,7 +193,7 @@ def test_settings(
 async def app(
     database_url: str, smtp_server: tuple[Mailbox, int], tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[FastAPI]:
-    settings = test_settings(database_url, tmp_path_factory.mktemp("var"), smtp_server[1])
+    settings = settings_for(database_url, tmp_path_factory.mktemp("var"), smtp_server[1])
     application = create_app(settings)
     async with application.router.lifespan_context(application):
         yield application

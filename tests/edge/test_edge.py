@@ -106,9 +106,9 @@ async def test_rate_limited_requests_get_429_with_retry_after(
     database_url, smtp_server, tmp_path
 ) -> None:
     from motorpool.app import create_app
-    from tests.conftest import client_for, make_brand, test_settings
+    from tests.conftest import client_for, make_brand, settings_for
 
-    settings = test_settings(
+    settings = settings_for(
         database_url,
         tmp_path,
         smtp_server[1],

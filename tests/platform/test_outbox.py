@@ -197,10 +197,10 @@ async def test_app_in_nats_mode_delivers_registration_mail(
     import httpx
 
     from motorpool.app import create_app
-    from tests.conftest import PASSWORD, client_for, make_brand, test_settings
+    from tests.conftest import PASSWORD, client_for, make_brand, settings_for
 
     stream = f"MPAPP{uuid.uuid4().hex[:8].upper()}"
-    settings = test_settings(
+    settings = settings_for(
         database_url, tmp_path, smtp_server[1], events="nats", nats_stream=stream
     )
     application = create_app(settings)
