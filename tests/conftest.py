@@ -173,9 +173,7 @@ def database_url(database_urls: tuple[str, str]) -> str:
     return database_urls[1]
 
 
-def settings_for(
-    database_url: str, var_dir: Path, smtp_port: int, **overrides: object
-) -> Settings:
+def settings_for(database_url: str, var_dir: Path, smtp_port: int, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "env": "test",
         "database_url": database_url,

@@ -31,8 +31,15 @@ class Provider:
 
     def token(self, **claims: object) -> str:
         now = int(time.time())
-        body = {"iss": ISSUER, "sub": "user-42", "aud": "motorpool-demo", "iat": now,
-                "exp": now + 300, "email": "ext@example.com", **claims}
+        body = {
+            "iss": ISSUER,
+            "sub": "user-42",
+            "aud": "motorpool-demo",
+            "iat": now,
+            "exp": now + 300,
+            "email": "ext@example.com",
+            **claims,
+        }
         return jwt.encode(body, self.key, algorithm="RS256", headers={"kid": "idp-1"})
 
 
@@ -41,7 +48,7 @@ def provider() -> Iterator[tuple[Provider, str]]:
     idp = Provider()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             payload = json.dumps(idp.jwks).encode()
             self.send_response(200)
             self.send_header("content-type", "application/json")
@@ -67,7 +74,11 @@ async def test_external_tokens_are_checked_against_the_providers_jwks(
 
     idp, jwks_url = provider
     settings = settings_for(
-        database_url, tmp_path, smtp_server[1], oidc_issuer=ISSUER, oidc_jwks_url=jwks_url,
+        database_url,
+        tmp_path,
+        smtp_server[1],
+        oidc_issuer=ISSUER,
+        oidc_jwks_url=jwks_url,
         oidc_audience="motorpool-demo",
     )
     application = create_app(settings)
@@ -90,7 +101,8 @@ async def test_external_tokens_are_checked_against_the_providers_jwks(
             )
             assert good.status_code == 200, good.text
             assert good.json() == {"subject": f"{ISSUER}|user-42"}
-            assert seen[-1].external and seen[-1].role.value == "fleet_manager"
+            assert seen[-1].external
+            assert seen[-1].role.value == "fleet_manager"
             assert seen[-1].tenant_id == brand.id
             for bad in (
                 idp.token(aud="someone-else"),
