@@ -13,6 +13,7 @@ from motorpool.domains.dealers.events import (
 )
 from motorpool.domains.dealers.handlers import HANDLERS
 from motorpool.domains.dealers.model import (
+    Schedule,
     CentreCodeTaken,
     CentreNotFound,
     ClosureExists,
@@ -37,6 +38,7 @@ from motorpool.domains.dealers.schemas import (
 )
 from motorpool.domains.dealers.service import (
     add_closure,
+    centre_schedule,
     create_centre,
     get_centre,
     list_centres,
@@ -49,6 +51,8 @@ from motorpool.domains.dealers.service import (
 )
 
 __all__ = [
+    "Schedule",
+    "centre_schedule",
     "HANDLERS",
     "CentreClosureAdded",
     "CentreClosureRemoved",

@@ -185,6 +185,26 @@ class Schedule:
         weekday = local.weekday()
         return any(i.weekday == weekday and i.covers(wall) for i in self.intervals)
 
+    def open_periods(self, day: date) -> list[tuple[datetime, datetime]]:
+        """The UTC instants ``[opens, closes)`` of each interval on the local ``day``.
+
+        An opening or closing time skipped by a DST change falls on the change itself; one
+        repeated by it opens at the first and closes at the last occurrence.
+        """
+        if day in self.closures:
+            return []
+        midnight = datetime.combine(day, time(0), tzinfo=self.zone)
+        changes = offset_changes(self.zone, midnight - _TICK, midnight + timedelta(days=1))
+        periods = []
+        for interval in sorted(self.intervals, key=lambda i: i.opens):
+            if interval.weekday != day.weekday():
+                continue
+            opens = wall_instants(day, interval.opens, self.zone) or changes[:1]
+            closes = wall_instants(day, interval.closes, self.zone) or changes[:1]
+            if opens and closes and opens[0] < closes[-1]:
+                periods.append((opens[0], closes[-1]))
+        return periods
+
     def next_opening(self, after: datetime, *, days: int = SEARCH_DAYS) -> datetime | None:
         """The first instant strictly after ``after`` at which the centre opens (goes from
         closed to open), in UTC; None if it does not open within ``days`` days.

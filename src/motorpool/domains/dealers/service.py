@@ -330,3 +330,20 @@ async def opening_status(
         time_zone=centre.time_zone,
         next_opening=schedule.local(following) if following else None,
     )
+
+
+async def centre_schedule(
+    *, uow: UnitOfWork, centre_id: uuid.UUID, start: datetime, end: datetime
+) -> model.Schedule:
+    """The centre's hours and the closures between ``start`` and ``end`` (for other domains
+    that plan in the centre's time: booking, workshop)."""
+    centre = await _centre(uow, centre_id)
+    zone = model.check_time_zone(centre.time_zone)
+    first = model.require_aware(start).astimezone(zone).date() - timedelta(days=1)
+    last = model.require_aware(end).astimezone(zone).date() + timedelta(days=1)
+    closures = await _closures(uow, centre.id, ClosureRow.day.between(first, last))
+    return model.Schedule(
+        centre.time_zone,
+        tuple(model.Interval(i.weekday, i.opens, i.closes) for i in await _intervals(uow, centre.id)),
+        frozenset(c.day for c in closures),
+    )
