@@ -10,8 +10,8 @@ from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 from redis.asyncio import Redis
 
-from motorpool import __version__
-from motorpool.domains import dealers, identity
+from motorpool import __version__, products
+from motorpool.domains import booking, dealers, identity
 from motorpool.edge import EdgeGateway, MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from motorpool.platform import problem_handlers
 from motorpool.platform import routes as platform_routes
@@ -25,7 +25,7 @@ from motorpool.platform.settings import Settings, get_settings
 from motorpool.platform.tenancy import TenantDirectory
 from motorpool.platform.uow import UnitOfWorkFactory
 
-DOMAINS: dict[str, ModuleType] = {"identity": identity, "dealers": dealers}
+DOMAINS: dict[str, ModuleType] = {"identity": identity, "dealers": dealers, "booking": booking}
 
 DESCRIPTION = """
 Motorpool shares each domain a car brand's customer products need — identity, dealers,
@@ -51,6 +51,7 @@ def event_handlers(settings: Settings, mailer: Mailer) -> list[HandlerTable]:
     return [
         identity.event_handlers(mailer=mailer, base_url=settings.base_url),
         dealers.HANDLERS,
+        booking.HANDLERS,
     ]
 
 
@@ -107,6 +108,7 @@ def create_app(settings: Settings | None = None, *, mailer: Mailer | None = None
     app.state.tokens = tokens
     app.state.events = runtime
     app.state.session_check = identity.session_is_active
+    app.state.booking_policies = products.booking_policies()
     app.state.personal_data_exporters = {"identity": identity.personal_data}
     problem_handlers.install(app)
     problem_handlers.problem_only_openapi(app)

@@ -1,1 +1,30 @@
-"""Products (rental, subscription, flex, carsharing, testdrive, servicing): definitions."""
+"""Products (rental, subscription, flex, carsharing, testdrive, servicing, courtesy).
+
+Each product is a definition over the shared domains — adding one is a new file here and
+an entry in :data:`PRODUCTS`; no domain changes.
+"""
+
+from motorpool.domains.booking import BookingPolicy
+from motorpool.products.carsharing import CARSHARING
+from motorpool.products.definition import ProductDefinition
+from motorpool.products.rental import RENTAL
+from motorpool.products.servicing import COURTESY, SERVICING
+from motorpool.products.subscription import FLEX, SUBSCRIPTION
+from motorpool.products.testdrive import TESTDRIVE
+
+PRODUCTS: tuple[ProductDefinition, ...] = (
+    RENTAL,
+    SUBSCRIPTION,
+    FLEX,
+    CARSHARING,
+    TESTDRIVE,
+    SERVICING,
+    COURTESY,
+)
+
+
+def booking_policies() -> dict[str, BookingPolicy]:
+    return {product.name: product.booking for product in PRODUCTS}
+
+
+__all__ = ["PRODUCTS", "ProductDefinition", "booking_policies"]

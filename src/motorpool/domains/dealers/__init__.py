@@ -13,12 +13,12 @@ from motorpool.domains.dealers.events import (
 )
 from motorpool.domains.dealers.handlers import HANDLERS
 from motorpool.domains.dealers.model import (
-    Schedule,
     CentreCodeTaken,
     CentreNotFound,
     ClosureExists,
     ClosureNotFound,
     InvalidOpeningHours,
+    Schedule,
     UnknownTimeZone,
 )
 from motorpool.domains.dealers.routes import router
@@ -51,8 +51,6 @@ from motorpool.domains.dealers.service import (
 )
 
 __all__ = [
-    "Schedule",
-    "centre_schedule",
     "HANDLERS",
     "CentreClosureAdded",
     "CentreClosureRemoved",
@@ -76,8 +74,10 @@ __all__ = [
     "OpeningHoursUpdate",
     "OpeningInterval",
     "OpeningStatusRead",
+    "Schedule",
     "UnknownTimeZone",
     "add_closure",
+    "centre_schedule",
     "create_centre",
     "get_centre",
     "list_centres",

@@ -344,6 +344,8 @@ async def centre_schedule(
     closures = await _closures(uow, centre.id, ClosureRow.day.between(first, last))
     return model.Schedule(
         centre.time_zone,
-        tuple(model.Interval(i.weekday, i.opens, i.closes) for i in await _intervals(uow, centre.id)),
+        tuple(
+            model.Interval(i.weekday, i.opens, i.closes) for i in await _intervals(uow, centre.id)
+        ),
         frozenset(c.day for c in closures),
     )

@@ -1,0 +1,113 @@
+"""Where bookings sit in time: overlap predicates per database, lanes, per-resource locks."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, literal, or_, select, text, update
+
+from motorpool.domains.booking.model import SlotTaken, Status
+from motorpool.domains.booking.tables import BlockRow, BookingRow, ResourceRow
+from motorpool.platform.uow import UnitOfWork
+
+
+def live(now: datetime) -> ColumnElement[bool]:
+    """A booking occupies its resource while confirmed or started, or held and not expired."""
+    return or_(
+        BookingRow.status.in_((Status.confirmed.value, Status.started.value)),
+        and_(BookingRow.status == Status.held.value, BookingRow.hold_expires_at > now),
+    )
+
+
+def booking_overlaps(uow: UnitOfWork, start: datetime, end: datetime) -> ColumnElement[bool]:
+    """``[occupied_from, occupied_until) && [start, end)`` — as a range on PostgreSQL, so the
+    GiST indexes answer it; as two comparisons on SQLite."""
+    if uow.dialect == "postgresql":
+        return func.tstzrange(BookingRow.occupied_from, BookingRow.occupied_until, "[)").op("&&")(
+            func.tstzrange(literal(start), literal(end), "[)")
+        )
+    return and_(BookingRow.occupied_from < end, BookingRow.occupied_until > start)
+
+
+def block_overlaps(start: datetime, end: datetime) -> ColumnElement[bool]:
+    return and_(BlockRow.starts_at < end, BlockRow.ends_at > start)
+
+
+def _lock_key(resource_id: uuid.UUID) -> int:
+    return int.from_bytes(resource_id.bytes[:8], "big", signed=True)
+
+
+async def lock_resource(uow: UnitOfWork, resource_id: uuid.UUID, *, exclusive: bool) -> None:
+    """Bookings take a shared lock, blocks an exclusive one, so a block and a booking placed
+    at the same moment never miss each other (PostgreSQL; SQLite serialises all writes)."""
+    if uow.dialect != "postgresql":
+        return
+    fn = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+    await uow.session.execute(text(f"SELECT {fn}(:key)"), {"key": _lock_key(resource_id)})
+
+
+async def expire_stale_holds(
+    uow: UnitOfWork, resource_id: uuid.UUID, now: datetime
+) -> list[BookingRow]:
+    """Turn this resource's lapsed holds into ``expired`` so the constraint sees them gone."""
+    stale = (
+        (
+            await uow.session.execute(
+                select(BookingRow).where(
+                    BookingRow.resource_id == resource_id,
+                    BookingRow.status == Status.held.value,
+                    BookingRow.hold_expires_at <= now,
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
+    if stale:
+        await uow.session.execute(
+            update(BookingRow)
+            .where(BookingRow.id.in_([b.id for b in stale]))
+            .values(status=Status.expired.value, updated_at=now)
+            .execution_options(synchronize_session="fetch")
+        )
+    return list(stale)
+
+
+async def free_lane(
+    uow: UnitOfWork,
+    resource: ResourceRow,
+    start: datetime,
+    end: datetime,
+    now: datetime,
+    *,
+    ignore: uuid.UUID | None = None,
+) -> int:
+    """The first lane of the resource free for the occupied interval; SlotTaken if none."""
+    blocked = await uow.session.execute(
+        select(BlockRow.id).where(BlockRow.resource_id == resource.id, block_overlaps(start, end))
+    )
+    if blocked.first() is not None:
+        raise SlotTaken("the resource is blocked for part of that time")
+    stmt = select(BookingRow.lane).where(
+        BookingRow.resource_id == resource.id,
+        live(now),
+        booking_overlaps(uow, start, end),
+    )
+    if ignore is not None:
+        stmt = stmt.where(BookingRow.id != ignore)
+    busy = set((await uow.session.execute(stmt.distinct())).scalars())
+    for lane in range(resource.capacity):
+        if lane not in busy:
+            return lane
+    raise SlotTaken()
+
+
+def is_overlap_violation(error: Any) -> bool:
+    """The exclusion constraint's SQLSTATE (23P01), however the driver wraps it."""
+    orig = getattr(error, "orig", None)
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if code is None and orig is not None:
+        code = getattr(getattr(orig, "__cause__", None), "sqlstate", None)
+    return code == "23P01" or "booking_bookings_no_overlap" in str(error)
