@@ -17,6 +17,7 @@ from motorpool.platform import problem_handlers
 from motorpool.platform import routes as platform_routes
 from motorpool.platform.auth import ExternalIssuer, TokenService, load_or_create_key
 from motorpool.platform.db import create_engine
+from motorpool.platform.housekeeping import Housekeeping, Job
 from motorpool.platform.logging import configure as configure_logging
 from motorpool.platform.mail import FileMailer, Mailer, SmtpMailer
 from motorpool.platform.outbox import HandlerTable, subscriptions
@@ -85,12 +86,19 @@ def create_app(settings: Settings | None = None, *, mailer: Mailer | None = None
         else MemoryRateLimiter(settings.rate_limit_per_minute)
     )
 
+    housekeeping = Housekeeping(
+        uow_factory,
+        [Job("expire-holds", 30.0, lambda uow: booking.expire_holds(uow=uow))],
+    )
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await runtime.start()
+        await housekeeping.start()
         try:
             yield
         finally:
+            await housekeeping.stop()
             await runtime.stop()
             if redis is not None:
                 await redis.aclose()
@@ -107,6 +115,7 @@ def create_app(settings: Settings | None = None, *, mailer: Mailer | None = None
     app.state.uow_factory = uow_factory
     app.state.tokens = tokens
     app.state.events = runtime
+    app.state.housekeeping = housekeeping
     app.state.session_check = identity.session_is_active
     app.state.booking_policies = products.booking_policies()
     app.state.personal_data_exporters = {"identity": identity.personal_data}

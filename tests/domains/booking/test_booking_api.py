@@ -385,3 +385,27 @@ async def test_a_lapsed_hold_frees_the_slot(uow_factory, brand) -> None:
     assert second.resource_id == first.resource_id
     async with uow_factory(tenant_id=brand.id, write=True) as uow:
         assert (await booking.get_booking(uow=uow, booking_id=first.id)).status == "expired"
+
+
+async def test_housekeeping_sweeps_lapsed_holds(app, uow_factory, brand) -> None:
+    from motorpool.products import booking_policies
+
+    centre = await make_centre(uow_factory, brand)
+    [car] = await make_resources(uow_factory, brand, centre.id)
+    rental = booking_policies()["rental"]
+    window = booking.HoldCreate(
+        product="rental",
+        resource_id=car.id,
+        starts_at=datetime(2027, 2, 12, 9, tzinfo=BERLIN),
+        ends_at=datetime(2027, 2, 12, 13, tzinfo=BERLIN),
+    )
+    long_ago = datetime.now(UTC) - rental.hold_ttl - timedelta(minutes=1)
+    async with uow_factory(tenant_id=brand.id, write=True) as uow:
+        held = await booking.hold(
+            uow=uow, policy=rental, hold_in=window, customer_id=None, now=long_ago
+        )
+        await uow.commit()
+    housekeeping = app.state.housekeeping
+    await housekeeping.run_once(housekeeping.jobs[0])
+    async with uow_factory(tenant_id=brand.id) as uow:
+        assert (await booking.get_booking(uow=uow, booking_id=held.id)).status == "expired"
