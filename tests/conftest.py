@@ -8,6 +8,8 @@ Fixtures:
   client           httpx.AsyncClient to the app at http://<slug>.test (the brand's host)
   other_brand, other_client   a second, unrelated brand and its client
   mailbox          the real SMTP server on loopback the app sends mail to (aiosmtpd)
+  simulator        the vehicle simulator's control API on loopback: (cars dict by VIN, URL);
+                   the app's vehicle connection talks to it over HTTP
   make_account     async (role=, email=, password=) -> Account(id, email, password, headers)
   admin_headers, customer_headers   Authorization headers for a brand_admin / a verified customer
 """
@@ -120,6 +122,36 @@ def mailbox(smtp_server: tuple[Mailbox, int]) -> Mailbox:
     return smtp_server[0]
 
 
+# --------------------------------------------------------------------------- simulator
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+async def simulator() -> AsyncIterator[tuple[dict[str, object], str]]:
+    import uvicorn
+
+    from motorpool.simulator.server import control_app
+
+    cars: dict[str, object] = {}
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(control_app(cars), host="127.0.0.1", port=port, log_level="warning")  # type: ignore[arg-type]
+    )
+    serving = asyncio.create_task(server.serve())
+    while not server.started:
+        await asyncio.sleep(0.01)
+    yield cars, f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    await serving
+
+
 # --------------------------------------------------------------------------- databases
 
 
@@ -189,9 +221,17 @@ def settings_for(database_url: str, var_dir: Path, smtp_port: int, **overrides: 
 
 @pytest.fixture(scope="session")
 async def app(
-    database_url: str, smtp_server: tuple[Mailbox, int], tmp_path_factory: pytest.TempPathFactory
+    database_url: str,
+    smtp_server: tuple[Mailbox, int],
+    simulator: tuple[dict[str, object], str],
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[FastAPI]:
-    settings = settings_for(database_url, tmp_path_factory.mktemp("var"), smtp_server[1])
+    settings = settings_for(
+        database_url,
+        tmp_path_factory.mktemp("var"),
+        smtp_server[1],
+        vehicle_connection_url=simulator[1],
+    )
     application = create_app(settings)
     async with application.router.lifespan_context(application):
         yield application

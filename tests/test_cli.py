@@ -54,7 +54,7 @@ def test_upgrade_seed_twice_and_create_admin(cli_env: dict[str, str], tmp_path: 
         brands = db.execute("select slug from tenants").fetchall()
     assert centres[0] == 12
     assert centres[1] >= 8
-    assert accounts == 6
+    assert accounts == 7
     assert brands == [("demo",)]
     created = run(
         ["users", "create-admin", "--email", "boss@example.com", "--brand", "demo"],

@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse
 from redis.asyncio import Redis
 
 from motorpool import __version__, products
-from motorpool.domains import booking, dealers, identity
+from motorpool.domains import booking, dealers, identity, vehicles
 from motorpool.edge import EdgeGateway, MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from motorpool.platform import problem_handlers
 from motorpool.platform import routes as platform_routes
@@ -26,7 +26,12 @@ from motorpool.platform.settings import Settings, get_settings
 from motorpool.platform.tenancy import TenantDirectory
 from motorpool.platform.uow import UnitOfWorkFactory
 
-DOMAINS: dict[str, ModuleType] = {"identity": identity, "dealers": dealers, "booking": booking}
+DOMAINS: dict[str, ModuleType] = {
+    "identity": identity,
+    "dealers": dealers,
+    "booking": booking,
+    "vehicles": vehicles,
+}
 
 DESCRIPTION = """
 Motorpool shares each domain a car brand's customer products need — identity, dealers,
@@ -53,6 +58,7 @@ def event_handlers(settings: Settings, mailer: Mailer) -> list[HandlerTable]:
         identity.event_handlers(mailer=mailer, base_url=settings.base_url),
         dealers.HANDLERS,
         booking.HANDLERS,
+        vehicles.HANDLERS,
     ]
 
 
@@ -62,7 +68,12 @@ def default_mailer(settings: Settings) -> Mailer:
     return FileMailer(settings.var_dir / "mail", settings.mail_from)
 
 
-def create_app(settings: Settings | None = None, *, mailer: Mailer | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    *,
+    mailer: Mailer | None = None,
+    vehicle_connection: vehicles.VehicleConnection | None = None,
+) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(json=settings.log_json, level=settings.log_level)
     engine = create_engine(settings.database_url, pool_size=settings.database_pool_size)
@@ -118,6 +129,9 @@ def create_app(settings: Settings | None = None, *, mailer: Mailer | None = None
     app.state.housekeeping = housekeeping
     app.state.session_check = identity.session_is_active
     app.state.booking_policies = products.booking_policies()
+    app.state.vehicle_connection = vehicle_connection or vehicles.HttpVehicleConnection(
+        settings.vehicle_connection_url
+    )
     app.state.personal_data_exporters = {"identity": identity.personal_data}
     problem_handlers.install(app)
     problem_handlers.problem_only_openapi(app)

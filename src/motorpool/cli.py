@@ -10,6 +10,7 @@ from typing import Annotated, TypeVar
 import typer
 from rich.console import Console
 
+from motorpool.demo.seed import DEMO_PASSWORD
 from motorpool.platform.settings import get_settings
 
 app = typer.Typer(
@@ -126,6 +127,66 @@ def events_relay() -> None:
             await asyncio.Event().wait()
         finally:
             await runtime.stop()
+
+    with contextlib.suppress(KeyboardInterrupt):
+        _run(go)
+
+
+@app.command()
+def simulate(
+    vins: Annotated[
+        list[str] | None,
+        typer.Option("--vin", help="a car to simulate (repeat); default: the demo cars"),
+    ] = None,
+    platform: Annotated[
+        str, typer.Option(help="the platform's base URL")
+    ] = "http://127.0.0.1:8000",
+    email: Annotated[str, typer.Option(help="the brand's vehicle-backend account")] = (
+        "connected-car@demo.motorpool.dev"
+    ),
+    password: Annotated[
+        str, typer.Option(envvar="MOTORPOOL_SIMULATOR_PASSWORD", help="its password")
+    ] = DEMO_PASSWORD,
+    port: Annotated[int, typer.Option(help="port of the simulated backend's control API")] = 8765,
+    ticks: Annotated[int, typer.Option(help="reports per car; 0 runs until Ctrl+C")] = 0,
+    interval: Annotated[float, typer.Option(help="seconds between reports")] = 2.0,
+) -> None:
+    """Drive simulated cars: they report status over HTTP, show pairing codes, obey lock/unlock."""
+    import httpx
+    import uvicorn
+    from rich.progress import Progress
+
+    from motorpool.demo.vehicles import DEMO_CARS
+    from motorpool.simulator.cars import SimulatedCar
+    from motorpool.simulator.driver import Reporter, drive
+    from motorpool.simulator.server import control_app
+
+    chosen = vins or [car.vin for car in DEMO_CARS]
+    powertrains = {car.vin: car.powertrain for car in DEMO_CARS}
+    cars = {vin: SimulatedCar(vin=vin, powertrain=powertrains.get(vin, "BEV")) for vin in chosen}
+
+    async def go() -> None:
+        server = uvicorn.Server(
+            uvicorn.Config(control_app(cars), host="127.0.0.1", port=port, log_level="warning")
+        )
+        serving = asyncio.create_task(server.serve())
+        console.print(
+            f"Simulated backend control API on http://127.0.0.1:{port} ({len(cars)} cars)"
+        )
+        try:
+            async with httpx.AsyncClient(base_url=platform, timeout=10) as http:
+                with Progress(console=console) as progress:
+                    sent = await drive(
+                        list(cars.values()),
+                        Reporter(http, email, password),
+                        ticks=ticks,
+                        interval=interval,
+                        progress=progress,
+                    )
+            console.print(f"[green]Sent {sent} signals[/]")
+        finally:
+            server.should_exit = True
+            await serving
 
     with contextlib.suppress(KeyboardInterrupt):
         _run(go)

@@ -9,7 +9,8 @@ from rich.console import Console
 from rich.progress import Progress
 
 from motorpool.demo.centres import CENTRES
-from motorpool.domains import dealers, identity
+from motorpool.demo.vehicles import DEMO_CARS, MODELS
+from motorpool.domains import booking, dealers, identity, vehicles
 from motorpool.platform.auth import Role
 from motorpool.platform.db import create_engine
 from motorpool.platform.http import PageParams
@@ -26,6 +27,7 @@ DEMO_ACCOUNTS: list[tuple[str, str, str]] = [
     ("anna.schmidt@example.com", DEMO_PASSWORD, Role.customer.value),
     ("james.miller@example.com", DEMO_PASSWORD, Role.customer.value),
     ("yuki.tanaka@example.com", DEMO_PASSWORD, Role.customer.value),
+    ("connected-car@demo.motorpool.dev", DEMO_PASSWORD, Role.vehicle_backend.value),
 ]
 _NAMES = {
     "anna.schmidt@example.com": ("Anna", "Schmidt", "de"),
@@ -102,6 +104,87 @@ async def _accounts(factory: UnitOfWorkFactory, tenant: Tenant, progress: Progre
         progress.advance(task)
 
 
+async def _vehicles(factory: UnitOfWorkFactory, tenant: Tenant, progress: Progress) -> None:
+    task = progress.add_task("Vehicles", total=len(MODELS) + len(DEMO_CARS))
+    async with factory(tenant_id=tenant.id, write=True) as uow:
+        models = {m.code: m for m in await vehicles.list_models(uow=uow)}
+        for spec in MODELS:
+            if spec.code not in models:
+                models[spec.code] = await vehicles.create_model(uow=uow, model_in=spec)
+            progress.advance(task)
+        owners = {
+            a.email: a.id
+            for a in (
+                await identity.list_accounts(
+                    uow=uow, paging=PageParams(limit=200, offset=0, sort=None)
+                )
+            ).items
+        }
+        for car in DEMO_CARS:
+            try:
+                registered = await vehicles.register_vehicle(
+                    uow=uow,
+                    vehicle_in=vehicles.VehicleCreate(
+                        vin=car.vin,
+                        model_id=models[car.model_code].id,
+                        plate=car.plate,
+                        colour=car.colour,
+                        model_year=2026,
+                    ),
+                )
+                if car.owner:
+                    await vehicles.assign_owner(
+                        uow=uow, vehicle_id=registered.id, owner_id=owners[car.owner]
+                    )
+            except vehicles.VinTaken:
+                pass
+            progress.advance(task)
+        await uow.commit()
+
+
+async def _resources(factory: UnitOfWorkFactory, tenant: Tenant, progress: Progress) -> None:
+    """Bookable things at each centre: workshop bays, courtesy, rental and test-drive cars."""
+    async with factory(tenant_id=tenant.id, write=True) as uow:
+        centres = (
+            await dealers.list_centres(uow=uow, paging=PageParams(limit=200, offset=0, sort=None))
+        ).items
+        task = progress.add_task("Bookable resources", total=len(centres))
+        for centre in centres:
+            existing = await booking.list_resources(
+                uow=uow, paging=PageParams(limit=1, offset=0, sort=None), centre_id=centre.id
+            )
+            if existing.total:
+                progress.advance(task)
+                continue
+            plan: list[tuple[str, str, int, int]] = []  # pool, kind, capacity, count
+            if centre.offers_workshop:
+                plan += [("workshop", "capacity", 3, 1), ("courtesy", "unit", 1, 2)]
+            if centre.offers_pickup:
+                plan += [
+                    ("rental", "unit", 1, 4),
+                    ("subscription", "unit", 1, 2),
+                    ("carsharing", "unit", 1, 2),
+                ]
+            if centre.offers_test_drives:
+                plan += [("testdrive", "unit", 1, 2)]
+            for pool, kind, capacity, count in plan:
+                for number in range(1, count + 1):
+                    await booking.create_resource(
+                        uow=uow,
+                        resource_in=booking.ResourceCreate(
+                            kind=booking.ResourceKind(kind),
+                            capacity=capacity,
+                            centre_id=centre.id,
+                            pool=pool,
+                            label=f"{centre.code} {pool} {number}",
+                            model=None if pool == "workshop" else "Aurora",
+                            powertrain=None if pool == "workshop" else "BEV",
+                        ),
+                    )
+            progress.advance(task)
+        await uow.commit()
+
+
 async def seed(console: Console | None = None) -> Tenant:
     """Create or complete the demo brand; running it twice changes nothing."""
     settings = get_settings()
@@ -112,6 +195,8 @@ async def seed(console: Console | None = None) -> Tenant:
         with Progress(console=console or Console(), transient=False) as progress:
             await _centres(factory, tenant, progress)
             await _accounts(factory, tenant, progress)
+            await _vehicles(factory, tenant, progress)
+            await _resources(factory, tenant, progress)
         return tenant
     finally:
         await engine.dispose()

@@ -35,6 +35,7 @@ class Role(StrEnum):
     dealer_staff = "dealer_staff"
     fleet_manager = "fleet_manager"
     brand_admin = "brand_admin"
+    vehicle_backend = "vehicle_backend"  # the connected-car backend reporting status
 
 
 STAFF_ROLES = frozenset({Role.dealer_staff, Role.fleet_manager, Role.brand_admin})

@@ -56,6 +56,9 @@ class Settings(BaseSettings):
         None, description="smtp://host:port; unset writes mail to var/mail"
     )
     mail_from: str = "Motorpool <no-reply@motorpool.local>"
+    vehicle_connection_url: str = Field(
+        "http://127.0.0.1:8765", description="the connected-car backend (the simulator here)"
+    )
     log_json: bool = True
     log_level: str = "INFO"
     domains: str = Field("*", description="comma-separated domains this deployment serves")

@@ -1,0 +1,78 @@
+"""vehicles — the model catalogue, vehicles by VIN, ownership ("my garage"), live status.
+
+The public face: other domains, products and apps use only what is imported here.
+"""
+
+from motorpool.domains.vehicles import tables as _tables  # noqa: F401  (registers the tables)
+from motorpool.domains.vehicles.connection import HttpVehicleConnection, VehicleConnection
+from motorpool.domains.vehicles.events import (
+    OwnershipEnded,
+    OwnershipStarted,
+    RemoteCommandSent,
+    ServiceBecameDue,
+    VehicleRegistered,
+)
+from motorpool.domains.vehicles.handlers import HANDLERS
+from motorpool.domains.vehicles.model import (
+    DOOR_LOCKS,
+    SIGNALS,
+    InvalidVin,
+    VehicleNotFound,
+    VinTaken,
+    with_check_digit,
+)
+from motorpool.domains.vehicles.routes import router
+from motorpool.domains.vehicles.schemas import (
+    GarageCar,
+    ModelCreate,
+    ModelRead,
+    StatusReport,
+    TelemetryBatch,
+    VehicleCreate,
+    VehicleRead,
+    VehicleStatus,
+)
+from motorpool.domains.vehicles.service import (
+    assign_owner,
+    create_model,
+    garage,
+    list_models,
+    owned_vehicle,
+    register_vehicle,
+    status,
+)
+from motorpool.domains.vehicles.telemetry import ingest
+
+__all__ = [
+    "DOOR_LOCKS",
+    "HANDLERS",
+    "SIGNALS",
+    "GarageCar",
+    "HttpVehicleConnection",
+    "InvalidVin",
+    "ModelCreate",
+    "ModelRead",
+    "OwnershipEnded",
+    "OwnershipStarted",
+    "RemoteCommandSent",
+    "ServiceBecameDue",
+    "StatusReport",
+    "TelemetryBatch",
+    "VehicleConnection",
+    "VehicleCreate",
+    "VehicleNotFound",
+    "VehicleRead",
+    "VehicleRegistered",
+    "VehicleStatus",
+    "VinTaken",
+    "assign_owner",
+    "create_model",
+    "garage",
+    "ingest",
+    "list_models",
+    "owned_vehicle",
+    "register_vehicle",
+    "router",
+    "status",
+    "with_check_digit",
+]
