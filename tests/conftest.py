@@ -145,7 +145,7 @@ async def simulator() -> AsyncIterator[tuple[dict[str, object], str]]:
         uvicorn.Config(control_app(cars), host="127.0.0.1", port=port, log_level="warning")  # type: ignore[arg-type]
     )
     serving = asyncio.create_task(server.serve())
-    while not server.started:
+    while not server.started:  # noqa: ASYNC110 - uvicorn offers no event for this
         await asyncio.sleep(0.01)
     yield cars, f"http://127.0.0.1:{port}"
     server.should_exit = True
