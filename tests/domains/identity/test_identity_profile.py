@@ -113,3 +113,24 @@ async def test_gdpr_export_and_erasure(client: httpx.AsyncClient, make_account) 
         "/identity/auth/login", json={"email": account.email, "password": account.password}
     )
     assert_problem(login, 401, "invalid-credentials")
+
+
+async def test_favourite_centre_with_its_next_opening(
+    client: httpx.AsyncClient, make_account, uow_factory, brand
+) -> None:
+    from tests.domains.booking.factories import make_centre
+
+    account = await make_account()
+    assert (
+        await client.get("/identity/me/favourite-centre", headers=account.headers)
+    ).json() is None
+    centre = await make_centre(uow_factory, brand, time_zone="Asia/Tokyo")
+    chosen = await client.patch(
+        "/identity/me", headers=account.headers, json={"favourite_centre_id": str(centre.id)}
+    )
+    assert chosen.status_code == 200, chosen.text
+    favourite = (await client.get("/identity/me/favourite-centre", headers=account.headers)).json()
+    assert favourite["centre"]["id"] == str(centre.id)
+    assert favourite["local_time"].endswith("+09:00")
+    assert favourite["next_opening"].endswith("+09:00")
+    assert isinstance(favourite["open_now"], bool)

@@ -18,6 +18,7 @@ from motorpool.domains.identity.schemas import (
     CustomerCreate,
     EmailVerification,
     Erasure,
+    FavouriteCentreRead,
     PasswordResetConfirm,
     PasswordResetRequest,
     PersonalDataExport,
@@ -127,6 +128,11 @@ async def me(principal: CurrentPrincipal, uow: Uow) -> ProfileRead:
 @router.patch("/me", summary="Change my profile, locale or favourite centre")
 async def update_me(body: ProfileUpdate, principal: CurrentPrincipal, uow: Uow) -> ProfileRead:
     return await service.update_profile(uow=uow, account_id=principal.account_id, changes=body)
+
+
+@router.get("/me/favourite-centre", summary="My favourite centre, open now or when it next opens")
+async def my_favourite_centre(principal: CurrentPrincipal, uow: Uow) -> FavouriteCentreRead | None:
+    return await service.favourite_centre(uow=uow, account_id=principal.account_id)
 
 
 @router.get("/me/consents", summary="My consents")

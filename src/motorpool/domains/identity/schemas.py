@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
 
+from motorpool.domains import dealers
 from motorpool.platform.auth import Role
 from motorpool.platform.http import Page
 
@@ -128,3 +129,12 @@ class PersonalDataExport(BaseModel):
     exported_at: datetime
     brand: str
     domains: dict[str, Any]
+
+
+class FavouriteCentreRead(BaseModel):
+    """My favourite centre and, on its own clock, whether it is open and when it next opens."""
+
+    centre: dealers.CentreRead
+    open_now: bool
+    local_time: datetime
+    next_opening: datetime | None

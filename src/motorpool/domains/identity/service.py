@@ -30,6 +30,7 @@ from motorpool.domains.identity.schemas import (
     ConsentRead,
     ConsentUpdate,
     CustomerCreate,
+    FavouriteCentreRead,
     ProfileRead,
     ProfileUpdate,
     RegistrationAccepted,
@@ -488,4 +489,18 @@ async def list_accounts(
     ).scalars()
     return AccountPage(
         items=[_profile(r) for r in rows], total=total, limit=paging.limit, offset=paging.offset
+    )
+
+
+async def favourite_centre(*, uow: UnitOfWork, account_id: uuid.UUID) -> FavouriteCentreRead | None:
+    account = await _account(uow, account_id)
+    if account.favourite_centre_id is None:
+        return None
+    centre = await dealers.get_centre(uow=uow, centre_id=account.favourite_centre_id)
+    opening = await dealers.opening_status(uow=uow, centre_id=centre.id)
+    return FavouriteCentreRead(
+        centre=centre,
+        open_now=opening.open,
+        local_time=opening.local_time,
+        next_opening=opening.next_opening,
     )
