@@ -152,6 +152,19 @@ def simulate(
     interval: Annotated[float, typer.Option(help="seconds between reports")] = 2.0,
 ) -> None:
     """Drive simulated cars: they report status over HTTP, show pairing codes, obey lock/unlock."""
+    with contextlib.suppress(KeyboardInterrupt):
+        _run(lambda: _simulate(vins, platform, email, password, port, ticks, interval))
+
+
+async def _simulate(
+    vins: list[str] | None,
+    platform: str,
+    email: str,
+    password: str,
+    port: int,
+    ticks: int,
+    interval: float,
+) -> None:
     import httpx
     import uvicorn
     from rich.progress import Progress
@@ -164,32 +177,25 @@ def simulate(
     chosen = vins or [car.vin for car in DEMO_CARS]
     powertrains = {car.vin: car.powertrain for car in DEMO_CARS}
     cars = {vin: SimulatedCar(vin=vin, powertrain=powertrains.get(vin, "BEV")) for vin in chosen}
-
-    async def go() -> None:
-        server = uvicorn.Server(
-            uvicorn.Config(control_app(cars), host="127.0.0.1", port=port, log_level="warning")
-        )
-        serving = asyncio.create_task(server.serve())
-        console.print(
-            f"Simulated backend control API on http://127.0.0.1:{port} ({len(cars)} cars)"
-        )
-        try:
-            async with httpx.AsyncClient(base_url=platform, timeout=10) as http:
-                with Progress(console=console) as progress:
-                    sent = await drive(
-                        list(cars.values()),
-                        Reporter(http, email, password),
-                        ticks=ticks,
-                        interval=interval,
-                        progress=progress,
-                    )
-            console.print(f"[green]Sent {sent} signals[/]")
-        finally:
-            server.should_exit = True
-            await serving
-
-    with contextlib.suppress(KeyboardInterrupt):
-        _run(go)
+    server = uvicorn.Server(
+        uvicorn.Config(control_app(cars), host="127.0.0.1", port=port, log_level="warning")
+    )
+    serving = asyncio.create_task(server.serve())
+    console.print(f"Simulated backend control API on http://127.0.0.1:{port} ({len(cars)} cars)")
+    try:
+        async with httpx.AsyncClient(base_url=platform, timeout=10) as http:
+            with Progress(console=console, transient=ticks == 0) as progress:
+                sent = await drive(
+                    list(cars.values()),
+                    Reporter(http, email, password),
+                    ticks=ticks,
+                    interval=interval,
+                    progress=progress,
+                )
+        console.print(f"[green]Sent {sent} signals[/]")
+    finally:
+        server.should_exit = True
+        await serving
 
 
 @app.command()
@@ -218,6 +224,9 @@ def serve(
 def demo(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    simulate_cars: Annotated[
+        bool, typer.Option(help="also drive the demo's simulated cars")
+    ] = True,
 ) -> None:
     """Migrate, seed the demo brand and serve it — the whole platform in one process."""
     from motorpool.demo.seed import DEMO_ACCOUNTS
@@ -234,7 +243,42 @@ def demo(
     for email, password, role in DEMO_ACCOUNTS:
         console.print(f"  {role:<14} {email:<32} {password}")
     console.print(f"Mail the platform sends is written to {get_settings().var_dir / 'mail'}")
-    serve(host=host, port=port, workers=1, reload=False)
+    if not simulate_cars:
+        serve(host=host, port=port, workers=1, reload=False)
+        return
+    console.print("Simulated cars report every 5 s (--no-simulate-cars to leave them parked)")
+    with contextlib.suppress(KeyboardInterrupt):
+        _run(lambda: _serve_with_simulator(host, port))
+
+
+async def _serve_with_simulator(host: str, port: int) -> None:
+    import uvicorn
+
+    server = uvicorn.Server(
+        uvicorn.Config(
+            "motorpool.app:create_app", factory=True, host=host, port=port, access_log=False
+        )
+    )
+    serving = asyncio.create_task(server.serve())
+    while not server.started and not serving.done():  # noqa: ASYNC110 - no event to await
+        await asyncio.sleep(0.1)
+    simulating = asyncio.create_task(
+        _simulate(
+            None,
+            f"http://{host}:{port}",
+            "connected-car@demo.motorpool.dev",
+            DEMO_PASSWORD,
+            8765,
+            0,
+            5.0,
+        )
+    )
+    try:
+        await serving
+    finally:
+        simulating.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await simulating
 
 
 def _safe_url(url: str) -> str:

@@ -55,8 +55,10 @@ async def drive(
     interval: float,
     seed: int = 7,
     progress: Progress | None = None,
+    pause: float | None = None,
 ) -> int:
-    """Step every car and report, ``ticks`` times (0: until cancelled). Returns signals sent."""
+    """Step every car by ``interval`` simulated seconds and report, ``ticks`` times (0: until
+    cancelled), waiting ``pause`` real seconds in between (default: ``interval``)."""
     rng = random.Random(seed)  # noqa: S311 - a simulation, not a secret
     task = progress.add_task("Reporting", total=ticks or None) if progress else None
     sent = 0
@@ -70,5 +72,5 @@ async def drive(
         if progress is not None and task is not None:
             progress.update(task, advance=1, description=f"Reporting ({sent} signals)")
         if ticks == 0 or tick < ticks:
-            await asyncio.sleep(interval)
+            await asyncio.sleep(interval if pause is None else pause)
     return sent

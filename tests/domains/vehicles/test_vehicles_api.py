@@ -236,3 +236,22 @@ async def test_remote_lock_reaches_the_car(
     )
     assert answer.status_code == 202, answer.text
     assert cars[car.vin].locked is False
+
+
+async def test_simulator_reports_and_the_owner_sees_the_car_move(
+    app, client, uow_factory, brand, make_account
+) -> None:
+    from motorpool.simulator.driver import Reporter, drive
+
+    owner = await make_account()
+    backend = await make_account(role="vehicle_backend")
+    car = await make_car(uow_factory, brand, owner_id=owner.id)
+    simulated = SimulatedCar(vin=car.vin, locked=False)
+    reporter = Reporter(client, backend.email, backend.password)
+    await drive([simulated], reporter, ticks=1, interval=60, pause=0)
+    first = (await client.get(f"/vehicles/garage/{car.id}/status", headers=owner.headers)).json()
+    await drive([simulated], reporter, ticks=3, interval=60, seed=11, pause=0)
+    later = (await client.get(f"/vehicles/garage/{car.id}/status", headers=owner.headers)).json()
+    distance = "Vehicle.TraveledDistance"
+    assert later["signals"][distance]["value"] > first["signals"][distance]["value"]
+    assert later["as_of"] > first["as_of"]
