@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request, Security
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict
+from sqlalchemy import Select, func, select
 from starlette.responses import Response
 
 from motorpool.platform import idempotency
@@ -180,3 +181,33 @@ def sort_clause(sort: str | None, allowed: dict[str, Any], default: Any) -> Any:
             f"cannot sort by {field!r}; choose one of: {', '.join(sorted(allowed))}"
         )
     return column.desc() if descending else column.asc()
+
+
+R = TypeVar("R")
+
+
+async def page_of(
+    uow: UnitOfWork,
+    stmt: Select[Any],
+    paging: PageParams,
+    *,
+    sortable: dict[str, Any],
+    default: Any,
+    tiebreak: Any,
+    read: Callable[[Any], R],
+) -> Page[R]:
+    """Count the matches, sort by ``?sort=`` (or ``default``, then ``tiebreak`` for a stable
+    order) and fetch one page, each row turned into its ``*Read`` by ``read``."""
+    total = (
+        await uow.session.execute(select(func.count()).select_from(stmt.subquery()))
+    ).scalar_one()
+    order = sort_clause(paging.sort, sortable, default)
+    rows = await uow.session.execute(
+        stmt.order_by(order, tiebreak).limit(paging.limit).offset(paging.offset)
+    )
+    return Page[R](
+        items=[read(row) for row in rows.scalars()],
+        total=total,
+        limit=paging.limit,
+        offset=paging.offset,
+    )

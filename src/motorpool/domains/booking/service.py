@@ -13,7 +13,7 @@ import uuid
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from motorpool.domains import dealers
@@ -51,7 +51,7 @@ from motorpool.domains.booking.schemas import (
 )
 from motorpool.domains.booking.tables import BlockRow, BookingRow, ResourceRow
 from motorpool.platform.db import new_id, utcnow
-from motorpool.platform.http import PageParams, sort_clause
+from motorpool.platform.http import PageParams, page_of
 from motorpool.platform.uow import UnitOfWork
 
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -155,24 +155,14 @@ async def list_resources(
         stmt = stmt.where(ResourceRow.centre_id == centre_id)
     if pool is not None:
         stmt = stmt.where(ResourceRow.pool == pool)
-    total = (
-        await uow.session.execute(select(func.count()).select_from(stmt.subquery()))
-    ).scalar_one()
-    order = sort_clause(
-        paging.sort,
-        {"label": ResourceRow.label, "created_at": ResourceRow.created_at},
-        ResourceRow.label,
-    )
-    rows = (
-        await uow.session.execute(
-            stmt.order_by(order, ResourceRow.id).limit(paging.limit).offset(paging.offset)
-        )
-    ).scalars()
-    return ResourcePage(
-        items=[ResourceRead.model_validate(r) for r in rows],
-        total=total,
-        limit=paging.limit,
-        offset=paging.offset,
+    return await page_of(
+        uow,
+        stmt,
+        paging,
+        sortable={"label": ResourceRow.label, "created_at": ResourceRow.created_at},
+        default=ResourceRow.label,
+        tiebreak=ResourceRow.id,
+        read=ResourceRead.model_validate,
     )
 
 
@@ -489,19 +479,12 @@ async def list_bookings(
         stmt = stmt.where(BookingRow.starts_at >= starts_from)
     if starts_before is not None:
         stmt = stmt.where(BookingRow.starts_at < starts_before)
-    total = (
-        await uow.session.execute(select(func.count()).select_from(stmt.subquery()))
-    ).scalar_one()
-    order = sort_clause(
-        paging.sort,
-        {"starts_at": BookingRow.starts_at, "created_at": BookingRow.created_at},
-        BookingRow.starts_at,
-    )
-    rows = (
-        await uow.session.execute(
-            stmt.order_by(order, BookingRow.id).limit(paging.limit).offset(paging.offset)
-        )
-    ).scalars()
-    return BookingPage(
-        items=[read(r) for r in rows], total=total, limit=paging.limit, offset=paging.offset
+    return await page_of(
+        uow,
+        stmt,
+        paging,
+        sortable={"starts_at": BookingRow.starts_at, "created_at": BookingRow.created_at},
+        default=BookingRow.starts_at,
+        tiebreak=BookingRow.id,
+        read=read,
     )

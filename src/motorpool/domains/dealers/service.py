@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, delete, or_, select, true
 from sqlalchemy.exc import IntegrityError
 
 from motorpool.domains.dealers import model
@@ -34,7 +34,7 @@ from motorpool.domains.dealers.schemas import (
 )
 from motorpool.domains.dealers.tables import CentreRow, ClosureRow, OpeningHoursRow
 from motorpool.platform.db import new_id, utcnow
-from motorpool.platform.http import PageParams, sort_clause
+from motorpool.platform.http import PageParams, page_of
 from motorpool.platform.uow import UnitOfWork
 
 OFFER_COLUMNS = {
@@ -169,20 +169,14 @@ async def list_centres(
                 CentreRow.city.icontains(q, autoescape=True),
             )
         )
-    total = (
-        await uow.session.execute(select(func.count()).select_from(stmt.subquery()))
-    ).scalar_one()
-    order = sort_clause(paging.sort, SORTABLE, CentreRow.name.asc())
-    rows = (
-        await uow.session.execute(
-            stmt.order_by(order, CentreRow.id).limit(paging.limit).offset(paging.offset)
-        )
-    ).scalars()
-    return CentrePage(
-        items=[CentreRead.model_validate(r) for r in rows],
-        total=total,
-        limit=paging.limit,
-        offset=paging.offset,
+    return await page_of(
+        uow,
+        stmt,
+        paging,
+        sortable=SORTABLE,
+        default=CentreRow.name.asc(),
+        tiebreak=CentreRow.id,
+        read=CentreRead.model_validate,
     )
 
 

@@ -46,7 +46,7 @@ from motorpool.domains.identity.tables import (
 )
 from motorpool.platform.auth import Principal, Role, TokenService
 from motorpool.platform.db import new_id, utcnow
-from motorpool.platform.http import PageParams, sort_clause
+from motorpool.platform.http import PageParams, page_of
 from motorpool.platform.uow import UnitOfWork
 
 VERIFY = "verify_email"
@@ -470,25 +470,18 @@ async def list_accounts(
                 func.lower(AccountRow.given_name).like(like),
             )
         )
-    total = (
-        await uow.session.execute(select(func.count()).select_from(stmt.subquery()))
-    ).scalar_one()
-    order = sort_clause(
-        paging.sort,
-        {
+    return await page_of(
+        uow,
+        stmt,
+        paging,
+        sortable={
             "email": AccountRow.email,
             "created_at": AccountRow.created_at,
             "family_name": AccountRow.family_name,
         },
-        AccountRow.created_at.desc(),
-    )
-    rows = (
-        await uow.session.execute(
-            stmt.order_by(order, AccountRow.id).limit(paging.limit).offset(paging.offset)
-        )
-    ).scalars()
-    return AccountPage(
-        items=[_profile(r) for r in rows], total=total, limit=paging.limit, offset=paging.offset
+        default=AccountRow.created_at.desc(),
+        tiebreak=AccountRow.id,
+        read=_profile,
     )
 
 
