@@ -132,7 +132,11 @@ def create_app(
     app.state.vehicle_connection = vehicle_connection or vehicles.HttpVehicleConnection(
         settings.vehicle_connection_url
     )
-    app.state.personal_data_exporters = {"identity": identity.personal_data}
+    app.state.personal_data_exporters = {
+        "identity": identity.personal_data,
+        "vehicles": vehicles.personal_data,
+        "booking": booking.personal_data,
+    }
     problem_handlers.install(app)
     problem_handlers.problem_only_openapi(app)
     app.include_router(platform_routes.router)

@@ -255,3 +255,28 @@ async def test_simulator_reports_and_the_owner_sees_the_car_move(
     distance = "Vehicle.TraveledDistance"
     assert later["signals"][distance]["value"] > first["signals"][distance]["value"]
     assert later["as_of"] > first["as_of"]
+
+
+async def test_gdpr_export_and_erasure_reach_my_cars(
+    client, uow_factory, brand, make_account
+) -> None:
+    import asyncio
+
+    from motorpool.domains import vehicles
+
+    owner = await make_account()
+    car = await make_car(uow_factory, brand, owner_id=owner.id)
+    export = (await client.get("/identity/me/export", headers=owner.headers)).json()
+    assert [o["vin"] for o in export["domains"]["vehicles"]["ownerships"]] == [car.vin]
+    assert export["domains"]["booking"] == {"bookings": []}
+    erased = await client.post(
+        "/identity/me/erase", headers=owner.headers, json={"password": owner.password}
+    )
+    assert erased.status_code == 204
+    for _ in range(100):  # the CustomerErased event reaches the vehicles domain after commit
+        async with uow_factory(tenant_id=brand.id) as uow:
+            if not await vehicles.garage(uow=uow, owner_id=owner.id):
+                break
+        await asyncio.sleep(0.05)
+    async with uow_factory(tenant_id=brand.id) as uow:
+        assert await vehicles.garage(uow=uow, owner_id=owner.id) == []

@@ -52,6 +52,7 @@ from motorpool.domains.booking.service import (
     list_resources,
     modify,
     no_show,
+    personal_data,
     start,
 )
 
@@ -92,6 +93,7 @@ __all__ = [
     "month_calendar",
     "next_free_slots",
     "no_show",
+    "personal_data",
     "router",
     "start",
 ]

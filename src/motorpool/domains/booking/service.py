@@ -488,3 +488,13 @@ async def list_bookings(
         tiebreak=BookingRow.id,
         read=read,
     )
+
+
+async def personal_data(*, uow: UnitOfWork, account_id: uuid.UUID) -> dict[str, object]:
+    """This domain's part of a GDPR export: every booking of mine."""
+    rows = await uow.session.execute(
+        select(BookingRow)
+        .where(BookingRow.customer_id == account_id)
+        .order_by(BookingRow.starts_at)
+    )
+    return {"bookings": [read(row).model_dump(mode="json") for row in rows.scalars()]}

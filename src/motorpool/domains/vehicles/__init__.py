@@ -38,6 +38,7 @@ from motorpool.domains.vehicles.service import (
     garage,
     list_models,
     owned_vehicle,
+    personal_data,
     register_vehicle,
     status,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "ingest",
     "list_models",
     "owned_vehicle",
+    "personal_data",
     "register_vehicle",
     "router",
     "status",

@@ -364,3 +364,42 @@ async def send_command(
     car = await owned_vehicle(uow=uow, owner_id=owner_id, vehicle_id=vehicle_id)
     await connection.send_command(car.vin, command)
     uow.record(RemoteCommandSent(tenant_id=uow.brand, vehicle_id=car.id, command=command))
+
+
+async def personal_data(*, uow: UnitOfWork, account_id: uuid.UUID) -> dict[str, object]:
+    """This domain's part of a GDPR export: the cars I own or owned, and when."""
+    rows = await uow.session.execute(
+        select(OwnershipRow, VehicleRow.vin)
+        .join(VehicleRow, VehicleRow.id == OwnershipRow.vehicle_id)
+        .where(OwnershipRow.owner_id == account_id)
+        .order_by(OwnershipRow.started_at)
+    )
+    return {
+        "ownerships": [
+            {
+                "vin": vin,
+                "started_at": ownership.started_at.isoformat(),
+                "ended_at": ownership.ended_at.isoformat() if ownership.ended_at else None,
+            }
+            for ownership, vin in rows
+        ]
+    }
+
+
+async def forget_owner(*, uow: UnitOfWork, account_id: uuid.UUID) -> None:
+    """An erased customer owns nothing any more."""
+    current = await uow.session.execute(
+        select(OwnershipRow).where(
+            OwnershipRow.owner_id == account_id, OwnershipRow.ended_at.is_(None)
+        )
+    )
+    for ownership in current.scalars():
+        ownership.ended_at = utcnow()
+        uow.record(
+            OwnershipEnded(
+                tenant_id=uow.brand,
+                vehicle_id=ownership.vehicle_id,
+                owner_id=account_id,
+                reason="erased",
+            )
+        )
