@@ -32,6 +32,8 @@ class Event:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        if "name" in cls.__dict__.get("__annotations__", {}):
+            raise TypeError(f"{cls.__name__}: an event field may not be called 'name'")
         if "name" not in cls.__dict__:
             parts = cls.__module__.split(".")
             domain = parts[parts.index("domains") + 1] if "domains" in parts else parts[-1]

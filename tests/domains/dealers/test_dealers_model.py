@@ -371,3 +371,28 @@ def test_next_opening_is_the_first_closed_to_open_change(
             break
         grid += QUARTER
     assert schedule.next_opening(at, days=days) == expected
+
+
+@pytest.mark.parametrize(
+    ("zone", "day", "opens", "closes"),
+    [
+        ("Europe/Berlin", date(2026, 10, 25), time(2, 30), time(4, 0)),  # into the repeated hour
+        ("Europe/Berlin", date(2026, 10, 25), time(1, 0), time(2, 30)),
+        ("Europe/Berlin", date(2026, 3, 29), time(2, 30), time(18, 0)),  # opens in the gap
+        ("America/Los_Angeles", date(2026, 11, 1), time(1, 15), time(9, 0)),
+        ("Australia/Sydney", date(2026, 4, 5), time(8, 0), time(18, 0)),
+    ],
+)
+def test_open_periods_agree_with_is_open_minute_by_minute(
+    zone: str, day: date, opens: time, closes: time
+) -> None:
+    schedule = Schedule(zone, (Interval(day.weekday(), opens, closes),))
+    periods = schedule.open_periods(day)
+    assert periods
+    local_midnight = datetime.combine(day, time(0), tzinfo=ZoneInfo(zone)).astimezone(UTC)
+    at = local_midnight
+    while at < local_midnight + timedelta(hours=26):
+        if at.astimezone(ZoneInfo(zone)).date() == day:
+            inside = any(a <= at < b for a, b in periods)
+            assert inside == schedule.is_open(at), at
+        at += timedelta(minutes=5)

@@ -186,23 +186,30 @@ class Schedule:
         return any(i.weekday == weekday and i.covers(wall) for i in self.intervals)
 
     def open_periods(self, day: date) -> list[tuple[datetime, datetime]]:
-        """The UTC instants ``[opens, closes)`` of each interval on the local ``day``.
+        """The UTC periods ``[opens, closes)`` in which the centre is open on local ``day``.
 
-        An opening or closing time skipped by a DST change falls on the change itself; one
-        repeated by it opens at the first and closes at the last occurrence.
+        Derived from :meth:`is_open` so the two never disagree: openness can only change
+        where the clocks show an opening or closing time or jump (a DST change), so those
+        instants cut the day into pieces that are open or closed as a whole.
         """
         if day in self.closures:
             return []
-        midnight = datetime.combine(day, time(0), tzinfo=self.zone)
-        changes = offset_changes(self.zone, midnight - _TICK, midnight + timedelta(days=1))
-        periods = []
-        for interval in sorted(self.intervals, key=lambda i: i.opens):
-            if interval.weekday != day.weekday():
+        start = datetime.combine(day, time(0), tzinfo=self.zone).astimezone(UTC)
+        end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=self.zone).astimezone(UTC)
+        points = {start, end, *offset_changes(self.zone, start, end)}
+        for interval in self.intervals:
+            if interval.weekday == day.weekday():
+                points.update(wall_instants(day, interval.opens, self.zone))
+                points.update(wall_instants(day, interval.closes, self.zone))
+        cuts = sorted(p for p in points if start <= p <= end)
+        periods: list[tuple[datetime, datetime]] = []
+        for low, high in zip(cuts, cuts[1:], strict=False):
+            if not self.is_open(low):
                 continue
-            opens = wall_instants(day, interval.opens, self.zone) or changes[:1]
-            closes = wall_instants(day, interval.closes, self.zone) or changes[:1]
-            if opens and closes and opens[0] < closes[-1]:
-                periods.append((opens[0], closes[-1]))
+            if periods and periods[-1][1] == low:
+                periods[-1] = (periods[-1][0], high)
+            else:
+                periods.append((low, high))
         return periods
 
     def next_opening(self, after: datetime, *, days: int = SEARCH_DAYS) -> datetime | None:
