@@ -203,7 +203,7 @@ class Schedule:
                 points.update(wall_instants(day, interval.closes, self.zone))
         cuts = sorted(p for p in points if start <= p <= end)
         periods: list[tuple[datetime, datetime]] = []
-        for low, high in zip(cuts, cuts[1:], strict=False):
+        for low, high in pairwise(cuts):
             if not self.is_open(low):
                 continue
             if periods and periods[-1][1] == low:
