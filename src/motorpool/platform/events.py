@@ -7,6 +7,7 @@ NATS subject, and serialises to JSON through Pydantic.
 
 from __future__ import annotations
 
+import inspect
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -32,7 +33,7 @@ class Event:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if "name" in cls.__dict__.get("__annotations__", {}):
+        if "name" in inspect.get_annotations(cls):
             raise TypeError(f"{cls.__name__}: an event field may not be called 'name'")
         if "name" not in cls.__dict__:
             parts = cls.__module__.split(".")
