@@ -61,7 +61,7 @@ class NatsBus:
     async def close(self) -> None:
         if self.nc is not None:
             with contextlib.suppress(Exception):
-                await self.nc.drain()
+                await self.nc.close()  # publishes were acknowledged; nothing to drain
         self.nc = None
         self.js = None
 
@@ -129,7 +129,7 @@ class NatsConsumer:
         psub = await self._subscription()
         try:
             messages = await psub.fetch(batch, timeout=wait_seconds)
-        except NatsTimeout:
+        except (NatsTimeout, TimeoutError):  # nats-py raises either, by code path
             return 0
         handled = 0
         for msg in messages:
