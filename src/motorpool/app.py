@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse
 from redis.asyncio import Redis
 
 from motorpool import __version__, products
-from motorpool.domains import booking, dealers, identity, vehicles
+from motorpool.domains import booking, dealers, identity, vehicles, workshop
 from motorpool.edge import EdgeGateway, MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from motorpool.platform import problem_handlers
 from motorpool.platform import routes as platform_routes
@@ -31,6 +31,7 @@ DOMAINS: dict[str, ModuleType] = {
     "dealers": dealers,
     "booking": booking,
     "vehicles": vehicles,
+    "workshop": workshop,
 }
 
 DESCRIPTION = """
@@ -59,6 +60,7 @@ def event_handlers(settings: Settings, mailer: Mailer) -> list[HandlerTable]:
         dealers.HANDLERS,
         booking.HANDLERS,
         vehicles.HANDLERS,
+        workshop.HANDLERS,
     ]
 
 
