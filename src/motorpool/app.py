@@ -138,6 +138,7 @@ def create_app(
         "identity": identity.personal_data,
         "vehicles": vehicles.personal_data,
         "booking": booking.personal_data,
+        "workshop": workshop.personal_data,
     }
     problem_handlers.install(app)
     problem_handlers.problem_only_openapi(app)

@@ -10,7 +10,7 @@ from rich.progress import Progress
 
 from motorpool.demo.centres import CENTRES
 from motorpool.demo.vehicles import DEMO_CARS, MODELS
-from motorpool.domains import booking, dealers, identity, vehicles
+from motorpool.domains import booking, dealers, identity, vehicles, workshop
 from motorpool.platform.auth import Role
 from motorpool.platform.db import create_engine
 from motorpool.platform.http import PageParams
@@ -185,6 +185,15 @@ async def _resources(factory: UnitOfWorkFactory, tenant: Tenant, progress: Progr
         await uow.commit()
 
 
+async def _workshop(factory: UnitOfWorkFactory, tenant: Tenant, progress: Progress) -> None:
+    """The brand's standard workshop services and their durations per model line."""
+    task = progress.add_task("Workshop services", total=1)
+    async with factory(tenant_id=tenant.id, write=True) as uow:
+        await workshop.ensure_service_catalogue(uow=uow)
+        await uow.commit()
+    progress.advance(task)
+
+
 async def seed(console: Console | None = None) -> Tenant:
     """Create or complete the demo brand; running it twice changes nothing."""
     settings = get_settings()
@@ -197,6 +206,7 @@ async def seed(console: Console | None = None) -> Tenant:
             await _accounts(factory, tenant, progress)
             await _vehicles(factory, tenant, progress)
             await _resources(factory, tenant, progress)
+            await _workshop(factory, tenant, progress)
         return tenant
     finally:
         await engine.dispose()

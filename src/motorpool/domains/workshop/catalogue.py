@@ -17,6 +17,7 @@ from motorpool.platform.uow import UnitOfWork
 async def ensure_service_catalogue(*, uow: UnitOfWork) -> list[ServiceTypeRead]:
     """Add the standard service types the brand lacks; what it changed stays (idempotent)."""
     known = {row.code: row for row in (await uow.session.execute(select(ServiceTypeRow))).scalars()}
+    added = []
     for position, spec in enumerate(model.STANDARD_SERVICES):
         if spec.code in known:
             continue
@@ -30,6 +31,9 @@ async def ensure_service_catalogue(*, uow: UnitOfWork) -> list[ServiceTypeRead]:
             created_at=utcnow(),
         )
         uow.session.add(row)
+        added.append((row, spec))
+    await uow.session.flush()  # the types first: their durations refer to them
+    for row, spec in added:
         for line, minutes in spec.per_model_line.items():
             uow.session.add(
                 ServiceDurationRow(
