@@ -11,8 +11,21 @@ from motorpool.migrate import tables_of, upgrade
 from motorpool.platform.db import Base, create_engine
 
 
+def _for_this_database(connection: Connection):  # type: ignore[no-untyped-def]
+    """Leave out schema objects declared for another database only (``.ddl_if(dialect=)``)."""
+
+    def include(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
+        only = getattr(getattr(obj, "_ddl_if", None), "dialect", None)
+        return only is None or only == connection.dialect.name
+
+    return include
+
+
 def _diff(connection: Connection) -> list[object]:
-    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    context = MigrationContext.configure(
+        connection,
+        opts={"compare_type": True, "include_object": _for_this_database(connection)},
+    )
     return list(compare_metadata(context, Base.metadata))
 
 

@@ -16,6 +16,9 @@ only_tables: set[str] | None = config.attributes.get("only_tables")
 def include_object(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
+    only_on = getattr(getattr(obj, "_ddl_if", None), "dialect", None)
+    if only_on is not None and only_on != context.get_bind().dialect.name:
+        return False  # declared for another database only (`.ddl_if(dialect=...)`)
     if only_tables is None:
         return True
     table = obj if type_ == "table" else getattr(obj, "table", None)

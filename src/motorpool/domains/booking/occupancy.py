@@ -6,28 +6,31 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, literal, or_, select, text, update
+from sqlalchemy import ColumnElement, and_, or_, select, text, update
 
-from motorpool.domains.booking.model import SlotTaken, Status
+from motorpool.domains.booking.model import LIVE, SlotTaken, Status
 from motorpool.domains.booking.tables import BlockRow, BookingRow, ResourceRow
 from motorpool.platform.uow import UnitOfWork
 
 
 def live(now: datetime) -> ColumnElement[bool]:
-    """A booking occupies its resource while confirmed or started, or held and not expired."""
-    return or_(
-        BookingRow.status.in_((Status.confirmed.value, Status.started.value)),
-        and_(BookingRow.status == Status.held.value, BookingRow.hold_expires_at > now),
+    """A booking occupies its resource while confirmed or started, or held and not expired.
+
+    Written as ``status IN (...) AND (...)`` so the partial indexes over live bookings match.
+    """
+    return and_(
+        BookingRow.status.in_(LIVE),
+        or_(BookingRow.status != Status.held.value, BookingRow.hold_expires_at > now),
     )
 
 
 def booking_overlaps(uow: UnitOfWork, start: datetime, end: datetime) -> ColumnElement[bool]:
-    """``[occupied_from, occupied_until) && [start, end)`` — as a range on PostgreSQL, so the
-    GiST indexes answer it; as two comparisons on SQLite."""
-    if uow.dialect == "postgresql":
-        return func.tstzrange(BookingRow.occupied_from, BookingRow.occupied_until, "[)").op("&&")(
-            func.tstzrange(literal(start), literal(end), "[)")
-        )
+    """``[occupied_from, occupied_until)`` overlaps ``[start, end)``.
+
+    Plain comparisons, not ``tstzrange(...) && ...``: under row-level security PostgreSQL only
+    uses leakproof operators as index conditions, and ``&&`` is not one — with it the
+    centre's index could only be searched by centre (bench/booking.py, section 3).
+    """
     return and_(BookingRow.occupied_from < end, BookingRow.occupied_until > start)
 
 

@@ -64,14 +64,16 @@ class BookingRow(TenantOwned, Base):
         CheckConstraint("occupied_from <= starts_at AND ends_at <= occupied_until", name="buffers"),
         Index("ix_booking_bookings_resource_time", "resource_id", "occupied_from"),
         Index("ix_booking_bookings_customer", "tenant_id", "customer_id", "starts_at"),
-        # PostgreSQL only (created by the migration): "which resources at this centre are
-        # busy then?", led by the centre. The exclusion constraint lives there too.
+        # PostgreSQL only: "which resources at this centre are busy then?", led by the
+        # centre, over plain columns so it serves under row-level security (see occupancy).
         Index(
-            "ix_booking_bookings_centre_period",
+            "ix_booking_bookings_centre_span",
             "centre_id",
-            text("tstzrange(occupied_from, occupied_until, '[)')"),
+            "occupied_from",
+            "occupied_until",
             postgresql_using="gist",
             postgresql_where=text(LIVE_SQL),
+            postgresql_include=["resource_id", "lane", "status", "hold_expires_at", "tenant_id"],
         ).ddl_if(dialect="postgresql"),
         Index(
             "ix_booking_bookings_holds",
