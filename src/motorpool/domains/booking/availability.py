@@ -200,9 +200,9 @@ async def month_calendar(
     zone = ZoneInfo(zone_name)
     first = month.replace(day=1)
     last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    window_start = datetime.combine(first, time(0), tzinfo=zone) - policy.buffer_after
+    window_start = datetime.combine(first, time(0), tzinfo=zone) - policy.buffer_before
     window_end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=zone)
-    window_end += policy.buffer_before
+    window_end += policy.buffer_after
     schedule = await dealers.centre_schedule(
         uow=uow, centre_id=centre_id, start=window_start, end=window_end
     )

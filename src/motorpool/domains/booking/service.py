@@ -398,6 +398,8 @@ async def modify(
     now = now or utcnow()
     start, end = model.require_interval(starts_at, ends_at)
     row = await _booking(uow, booking_id, lock=True)
+    if row.status == Status.held.value and row.hold_expires_at and row.hold_expires_at <= now:
+        raise model.HoldExpired("hold the new time instead")
     if row.status not in (Status.held.value, Status.confirmed.value, Status.started.value):
         raise model.InvalidTransition(f"a {row.status} booking cannot be changed")
     if row.status == Status.started.value and start != row.starts_at:
@@ -414,6 +416,8 @@ async def modify(
         model.check_opening(policy, schedule, start, end)
     occupied_from, occupied_until = model.occupied(policy, start, end)
     await lock_resource(uow, resource.id, exclusive=False)
+    for stale in await expire_stale_holds(uow, resource.id, now):
+        uow.record(_fact(HoldExpired, stale))
     lane = await free_lane(uow, resource, occupied_from, occupied_until, now, ignore=row.id)
     previous = (row.starts_at, row.ends_at)
     try:
