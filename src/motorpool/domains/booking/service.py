@@ -233,10 +233,16 @@ async def _insert(uow: UnitOfWork, resource: ResourceRow, row: BookingRow, now: 
     raise model.SlotTaken()
 
 
-async def _place(uow: UnitOfWork, resource: ResourceRow, row: BookingRow, now: datetime) -> None:
+async def _claim_resource(uow: UnitOfWork, resource: ResourceRow, now: datetime) -> None:
+    """Before placing on a resource: take its shared lock and expire its lapsed holds, so the
+    constraint no longer counts them."""
     await lock_resource(uow, resource.id, exclusive=False)
     for stale in await expire_stale_holds(uow, resource.id, now):
         uow.record(_fact(HoldExpired, stale))
+
+
+async def _place(uow: UnitOfWork, resource: ResourceRow, row: BookingRow, now: datetime) -> None:
+    await _claim_resource(uow, resource, now)
     await _insert(uow, resource, row, now)
 
 
@@ -247,9 +253,12 @@ async def _check_policy(
     start: datetime,
     end: datetime,
     now: datetime,
+    *,
+    lead_time: bool = True,
 ) -> None:
     model.check_duration(policy, start, end)
-    model.check_lead_time(policy, now, start)
+    if lead_time:
+        model.check_lead_time(policy, now, start)
     model.check_grid(policy, start, end, ZoneInfo(resource.time_zone))
     if policy.opening_rule != "none":
         schedule = await dealers.centre_schedule(
@@ -405,19 +414,10 @@ async def modify(
     if row.status == Status.started.value and start != row.starts_at:
         raise model.InvalidTransition("a started booking can only be extended or shortened")
     resource = await _resource(uow, row.resource_id)
-    model.check_duration(policy, start, end)
-    if start != row.starts_at:
-        model.check_lead_time(policy, now, start)
-    model.check_grid(policy, start, end, ZoneInfo(resource.time_zone))
-    if policy.opening_rule != "none":
-        schedule = await dealers.centre_schedule(
-            uow=uow, centre_id=resource.centre_id, start=start, end=end
-        )
-        model.check_opening(policy, schedule, start, end)
+    # an unmoved start keeps its lead time: extending a booking that starts soon is fine
+    await _check_policy(uow, policy, resource, start, end, now, lead_time=start != row.starts_at)
     occupied_from, occupied_until = model.occupied(policy, start, end)
-    await lock_resource(uow, resource.id, exclusive=False)
-    for stale in await expire_stale_holds(uow, resource.id, now):
-        uow.record(_fact(HoldExpired, stale))
+    await _claim_resource(uow, resource, now)
     lane = await free_lane(uow, resource, occupied_from, occupied_until, now, ignore=row.id)
     previous = (row.starts_at, row.ends_at)
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -261,22 +262,26 @@ async def status(
         .scalars()
         .all()
     )
-    signals = {
-        r.signal: SignalValue(
-            value=r.flag if r.flag is not None else (r.value or 0.0),
-            observed_at=r.observed_at,
-            age_seconds=max(0.0, (now - r.observed_at).total_seconds()),
-        )
-        for r in rows
-    }
-    newest = max((r.observed_at for r in rows), default=None)
+    return _status(car, rows, now)
+
+
+def _status(car: VehicleRow, latest: Sequence[SignalLatestRow], now: datetime) -> VehicleStatus:
+    """A car's latest signals, each with its age, and the age of the newest one."""
+    newest = max((s.observed_at for s in latest), default=None)
     return VehicleStatus(
         vehicle_id=car.id,
         vin=car.vin,
         as_of=newest,
         age_seconds=(now - newest).total_seconds() if newest else None,
         service_due=car.service_due,
-        signals=dict(sorted(signals.items())),
+        signals={
+            s.signal: SignalValue(
+                value=s.flag if s.flag is not None else (s.value or 0.0),
+                observed_at=s.observed_at,
+                age_seconds=max(0.0, (now - s.observed_at).total_seconds()),
+            )
+            for s in sorted(latest, key=lambda s: s.signal)
+        },
     )
 
 
@@ -306,32 +311,14 @@ async def garage(*, uow: UnitOfWork, owner_id: uuid.UUID) -> list[GarageCar]:
     by_car: dict[uuid.UUID, list[SignalLatestRow]] = {}
     for signal in latest:
         by_car.setdefault(signal.vehicle_id, []).append(signal)
-    cars = []
-    for car, catalogue in rows:
-        signals = by_car.get(car.id, [])
-        newest = max((s.observed_at for s in signals), default=None)
-        cars.append(
-            GarageCar(
-                vehicle=vehicle_read(car, catalogue),
-                model=model_read(catalogue),
-                status=VehicleStatus(
-                    vehicle_id=car.id,
-                    vin=car.vin,
-                    as_of=newest,
-                    age_seconds=(now - newest).total_seconds() if newest else None,
-                    service_due=car.service_due,
-                    signals={
-                        s.signal: SignalValue(
-                            value=s.flag if s.flag is not None else (s.value or 0.0),
-                            observed_at=s.observed_at,
-                            age_seconds=max(0.0, (now - s.observed_at).total_seconds()),
-                        )
-                        for s in sorted(signals, key=lambda s: s.signal)
-                    },
-                ),
-            )
+    return [
+        GarageCar(
+            vehicle=vehicle_read(car, catalogue),
+            model=model_read(catalogue),
+            status=_status(car, by_car.get(car.id, []), now),
         )
-    return cars
+        for car, catalogue in rows
+    ]
 
 
 async def history(
