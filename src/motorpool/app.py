@@ -12,7 +12,18 @@ from fastapi.responses import RedirectResponse
 from redis.asyncio import Redis
 
 from motorpool import __version__, products
-from motorpool.domains import booking, dealers, identity, vehicles, workshop
+from motorpool.domains import (
+    billing,
+    booking,
+    contracts,
+    dealers,
+    fleet,
+    identity,
+    notify,
+    pricing,
+    vehicles,
+    workshop,
+)
 from motorpool.edge import EdgeGateway, MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from motorpool.platform import problem_handlers
 from motorpool.platform import routes as platform_routes
@@ -33,6 +44,11 @@ DOMAINS: dict[str, ModuleType] = {
     "booking": booking,
     "vehicles": vehicles,
     "workshop": workshop,
+    "fleet": fleet,
+    "pricing": pricing,
+    "contracts": contracts,
+    "billing": billing,
+    "notify": notify,
 }
 
 DESCRIPTION = """
@@ -62,6 +78,11 @@ def event_handlers(settings: Settings, mailer: Mailer) -> list[HandlerTable]:
         booking.HANDLERS,
         vehicles.HANDLERS,
         workshop.HANDLERS,
+        fleet.HANDLERS,
+        pricing.HANDLERS,
+        contracts.HANDLERS,
+        billing.HANDLERS,
+        notify.HANDLERS,
     ]
 
 

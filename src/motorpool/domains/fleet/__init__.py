@@ -1,0 +1,9 @@
+"""fleet — being built; see DESIGN.md's table of domains.
+
+The public face: other domains, products and apps use only what is imported here.
+"""
+
+from motorpool.domains.fleet.handlers import HANDLERS
+from motorpool.domains.fleet.routes import router
+
+__all__ = ["HANDLERS", "router"]

@@ -1,0 +1,9 @@
+"""pricing — being built; see DESIGN.md's table of domains.
+
+The public face: other domains, products and apps use only what is imported here.
+"""
+
+from motorpool.domains.pricing.handlers import HANDLERS
+from motorpool.domains.pricing.routes import router
+
+__all__ = ["HANDLERS", "router"]
