@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, func, or_, select
 
 from motorpool.domains import dealers
-from motorpool.domains.booking.model import BookingPolicy, overlaps
+from motorpool.domains.booking.model import BookingPolicy, overlaps, within_booking_horizon
 from motorpool.domains.booking.occupancy import block_overlaps, booking_overlaps, live
 from motorpool.domains.booking.schemas import (
     CalendarDay,
@@ -216,7 +216,7 @@ async def month_calendar(
             occupancy.free_count(
                 span[0][0] - policy.buffer_before, span[0][1] + policy.buffer_after
             )
-            if (is_open or policy.opening_rule == "none")
+            if (is_open or policy.opening_rule == "none") and span[0][0] <= now + policy.max_advance
             else 0
         )
         free_slots = None
@@ -225,7 +225,7 @@ async def month_calendar(
             free_slots = sum(
                 occupancy.free_count(a - policy.buffer_before, b + policy.buffer_after)
                 for a, b in _slots(slot_periods, policy, zone)
-                if a >= now + policy.lead_time
+                if within_booking_horizon(policy, now, a)
             )
         days.append(
             CalendarDay(
@@ -276,7 +276,7 @@ async def day_slots(
             free=occupancy.free_count(a - policy.buffer_before, b + policy.buffer_after),
         )
         for a, b in _slots(periods, policy, zone)
-        if a >= now + policy.lead_time
+        if within_booking_horizon(policy, now, a)
     ]
     return DaySlots(centre_id=centre_id, time_zone=zone_name, day=day, slots=slots)
 
@@ -317,6 +317,8 @@ async def next_free_slots(
         for a, b in _slots(periods, policy, zone):
             if a < earliest:
                 continue
+            if not within_booking_horizon(policy, now, a):
+                return found
             free = occupancy.free_count(a - policy.buffer_before, b + policy.buffer_after)
             if free:
                 found.append(

@@ -129,6 +129,11 @@ def check_duration(policy: BookingPolicy, start: datetime, end: datetime) -> Non
         raise PolicyViolation(f"at most {policy.max_duration} for {policy.name}")
 
 
+def within_booking_horizon(policy: BookingPolicy, now: datetime, start: datetime) -> bool:
+    """Whether a booking may start at ``start``: after the lead time, before the horizon."""
+    return now + policy.lead_time <= start <= now + policy.max_advance
+
+
 def check_lead_time(policy: BookingPolicy, now: datetime, start: datetime) -> None:
     if start < now + policy.lead_time:
         raise PolicyViolation(f"book at least {policy.lead_time} ahead for {policy.name}")
@@ -169,7 +174,12 @@ def check_opening(
         return
     if not calendar.is_open(start):
         raise PolicyViolation("the centre is closed at the start")
-    if not calendar.is_open(end - TICK):
+    # [start, end) ends as the doors close (open just before ``end``); a hand-over product
+    # may also be returned as they open (open at ``end``).
+    open_at_end = calendar.is_open(end - TICK) or (
+        policy.opening_rule == "handover" and calendar.is_open(end)
+    )
+    if not open_at_end:
         raise PolicyViolation("the centre is closed at the end")
     if policy.opening_rule == "whole":
         at = start + step
