@@ -415,3 +415,42 @@ async def test_facts_are_recorded_and_exported(client, uow_factory, brand, make_
     assert booked["courtesy_booking_id"] == made["courtesy_booking_id"]
     assert events[1][1]["previous_starts_at"] == booked["starts_at"]
     assert [a["status"] for a in exported["appointments"]] == ["cancelled"]
+
+
+async def test_staff_check_in_and_finish(client, uow_factory, brand, make_account) -> None:
+    """Staff receive the car (bay and courtesy car start), finish the work (the bay is free
+    again, the courtesy car stays out); owners may do neither, and no step can be skipped."""
+    centre = await make_workshop(uow_factory, brand, bays=1, courtesy_cars=1)
+    owner = await make_owner(uow_factory, brand, make_account)
+    staff = await make_account(role="dealer_staff")
+    made = await book(
+        client, owner, centre.id, starts_at=at(workday(), "09:00"), wants_courtesy_car=True
+    )
+    assert made.status_code == 201, made.text
+    appointment = made.json()
+    path = f"/workshop/appointments/{appointment['id']}"
+
+    assert_problem(await client.post(f"{path}/check-in", headers=owner.headers), 403)
+    assert_problem(
+        await client.post(f"{path}/finish", headers=staff.headers),
+        409,
+        "invalid-appointment-transition",
+    )
+    checked_in = await client.post(f"{path}/check-in", headers=staff.headers)
+    assert checked_in.status_code == 200, checked_in.text
+    assert checked_in.json()["status"] == "in_progress"
+    statuses = {b["product"]: b["status"] for b in await bookings_of(client, owner)}
+    assert statuses == {"servicing": "started", "courtesy": "started"}
+    assert_problem(
+        await client.post(f"{path}/cancel", headers=owner.headers),
+        409,
+        "invalid-appointment-transition",
+    )
+
+    finished = await client.post(f"{path}/finish", headers=staff.headers)
+    assert finished.status_code == 200, finished.text
+    assert finished.json()["status"] == "done"
+    statuses = {b["product"]: b["status"] for b in await bookings_of(client, owner)}
+    assert statuses == {"servicing": "completed", "courtesy": "started"}
+    mine = await appointments_of(client, owner)
+    assert [a["status"] for a in mine] == ["done"]

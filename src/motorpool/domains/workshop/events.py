@@ -35,3 +35,13 @@ class AppointmentRescheduled(AppointmentFact):
 @dataclass(frozen=True, kw_only=True)
 class AppointmentCancelled(AppointmentFact):
     pass
+
+
+@dataclass(frozen=True, kw_only=True)
+class AppointmentCheckedIn(AppointmentFact):
+    pass
+
+
+@dataclass(frozen=True, kw_only=True)
+class AppointmentFinished(AppointmentFact):
+    pass

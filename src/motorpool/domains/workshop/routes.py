@@ -182,6 +182,24 @@ async def cancel(
     )
 
 
+@router.post(
+    "/appointments/{appointment_id}/check-in",
+    summary="Receive the car (staff): the appointment is in progress",
+    responses=openapi_error_responses(409),
+)
+async def check_in(appointment_id: uuid.UUID, _: Staff, uow: Uow) -> AppointmentRead:
+    return await service.check_in(uow=uow, appointment_id=appointment_id)
+
+
+@router.post(
+    "/appointments/{appointment_id}/finish",
+    summary="The work is done (staff): the bay is free again",
+    responses=openapi_error_responses(409),
+)
+async def finish(appointment_id: uuid.UUID, _: Staff, uow: Uow) -> AppointmentRead:
+    return await service.finish(uow=uow, appointment_id=appointment_id)
+
+
 @router.get("/day-sheet", summary="A centre's appointments on one day (staff)")
 async def day_sheet(_: Staff, uow: Uow, centre_id: CentreQuery, day: date) -> DaySheet:
     return await service.day_sheet(uow=uow, centre_id=centre_id, day=day)

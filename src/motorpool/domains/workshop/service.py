@@ -22,7 +22,9 @@ from motorpool.domains.workshop.catalogue import minutes_for
 from motorpool.domains.workshop.events import (
     AppointmentBooked,
     AppointmentCancelled,
+    AppointmentCheckedIn,
     AppointmentFact,
+    AppointmentFinished,
     AppointmentRescheduled,
 )
 from motorpool.domains.workshop.model import AppointmentStatus
@@ -339,6 +341,38 @@ async def cancel(
     row.updated_at = now or utcnow()
     await uow.session.flush()
     uow.record(_fact(AppointmentCancelled, row))
+    return read(row)
+
+
+async def check_in(
+    *, uow: UnitOfWork, appointment_id: uuid.UUID, now: datetime | None = None
+) -> AppointmentRead:
+    """Staff receive the car: the appointment is in progress, its bay (and the courtesy car,
+    handed over now) are started."""
+    row = await _appointment(uow, appointment_id, lock=True)
+    model.check_transition(row.status, AppointmentStatus.in_progress)
+    await booking.start(uow=uow, booking_id=row.booking_id, now=now)
+    if row.courtesy_booking_id is not None:
+        await booking.start(uow=uow, booking_id=row.courtesy_booking_id, now=now)
+    row.status = AppointmentStatus.in_progress.value
+    row.updated_at = now or utcnow()
+    await uow.session.flush()
+    uow.record(_fact(AppointmentCheckedIn, row))
+    return read(row)
+
+
+async def finish(
+    *, uow: UnitOfWork, appointment_id: uuid.UUID, now: datetime | None = None
+) -> AppointmentRead:
+    """The work is done: the bay is free again. The courtesy car stays out until the
+    customer brings it back (booking's complete)."""
+    row = await _appointment(uow, appointment_id, lock=True)
+    model.check_transition(row.status, AppointmentStatus.done)
+    await booking.complete(uow=uow, booking_id=row.booking_id, now=now)
+    row.status = AppointmentStatus.done.value
+    row.updated_at = now or utcnow()
+    await uow.session.flush()
+    uow.record(_fact(AppointmentFinished, row))
     return read(row)
 
 
