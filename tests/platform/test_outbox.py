@@ -75,8 +75,10 @@ async def quiet_app(app: FastAPI) -> AsyncIterator[FastAPI]:
 
 
 async def record_parcels(factory: UnitOfWorkFactory, brand: Tenant, n: int) -> list[uuid.UUID]:
+    """Parcels recorded through a factory that relays every event (as with NATS): the app's
+    own in-process factory would store them as published, since nothing in it subscribes."""
     events = [ParcelDelivered(tenant_id=brand.id, parcel=f"P{i}") for i in range(n)]
-    async with factory(tenant_id=brand.id, write=True) as uow:
+    async with UnitOfWorkFactory(factory.engine)(tenant_id=brand.id, write=True) as uow:
         uow.record(*events)
         await uow.commit()
     return [e.event_id for e in events]
@@ -98,6 +100,27 @@ async def test_rolled_back_work_publishes_nothing(quiet_app, uow_factory, brand)
         await uow.rollback()
     async with uow_factory(tenant_id=None) as uow:
         assert await uow.session.get(OutboxMessage, event.event_id) is None
+
+
+async def test_an_event_nobody_here_subscribes_to_is_published_at_once(
+    quiet_app, uow_factory: UnitOfWorkFactory, brand: Tenant
+) -> None:
+    """In-process, the app knows every subscriber: an event no one wants costs no relay
+    round, yet stays in the outbox as a fact; a subscribed one waits for the relay."""
+    from motorpool.domains import identity
+
+    unwanted = ParcelDelivered(tenant_id=brand.id, parcel="nobody")
+    assert uow_factory.needs_relay is not None
+    assert uow_factory.needs_relay(identity.CustomerErased.name)  # vehicles subscribes to it
+    assert not uow_factory.needs_relay(unwanted.name)
+    async with uow_factory(tenant_id=brand.id, write=True) as uow:
+        uow.record(unwanted)
+        await uow.commit()
+    async with uow_factory(tenant_id=None) as uow:
+        row = await uow.session.get(OutboxMessage, unwanted.event_id)
+        assert row is not None
+        assert row.published_at == unwanted.occurred_at
+    assert await OutboxRelay(uow_factory, InProcessPublisher([], uow_factory)).run_once() == 0
 
 
 async def test_relay_killed_mid_batch_then_restarted_delivers_exactly_once(

@@ -215,6 +215,17 @@ class OutboxRelay:
             total += published
         return total
 
+    async def publish_pending(self) -> int:
+        """Publish what is pending now, batch by batch, ending at the first short batch —
+        without the empty round ``drain`` needs. For the relay loop: whatever commits later
+        (handlers' own events included) wakes it again."""
+        total = 0
+        while True:
+            published = await self.run_once()
+            total += published
+            if published < self.batch_size:
+                return total
+
 
 async def pending_count(session: AsyncSession) -> int:
     result = await session.execute(

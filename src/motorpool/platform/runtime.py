@@ -31,6 +31,10 @@ class EventRuntime:
         else:
             self.relay = OutboxRelay(uow_factory, InProcessPublisher(self.subs, uow_factory))
             self.consumers = []
+            # In one process the subscribers are all known: an event none of them wants is
+            # stored as published at once and costs the relay nothing.
+            subscribed = frozenset(s.event_name for s in self.subs)
+            uow_factory.needs_relay = subscribed.__contains__
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         uow_factory.on_events_committed = self.wake
@@ -46,7 +50,7 @@ class EventRuntime:
                     await self._wake.wait()
             self._wake.clear()
             try:
-                await self.relay.drain()
+                await self.relay.publish_pending()
             except asyncio.CancelledError:
                 raise
             except Exception:

@@ -30,6 +30,7 @@ class UnitOfWork:
         write: bool,
         all_tenants: bool = False,
         on_events_committed: Callable[[], None] | None = None,
+        needs_relay: Callable[[str], bool] | None = None,
     ) -> None:
         self.tenant_id = tenant_id
         self.write = write
@@ -40,6 +41,7 @@ class UnitOfWork:
         self.session.info[SESSION_ALL_TENANTS] = all_tenants
         self._recorded = 0
         self._on_events_committed = on_events_committed
+        self._needs_relay = needs_relay
         self.committed = False
 
     @property
@@ -52,8 +54,13 @@ class UnitOfWork:
     def record(self, *events: Event) -> None:
         """Write events to the outbox in this transaction; delivered after commit."""
         for event in events:
-            self.session.add(outbox_row(event))
-            self._recorded += 1
+            row = outbox_row(event)
+            if self._needs_relay is not None and not self._needs_relay(event.name):
+                # no subscriber in this deployment: kept as a fact, published at once
+                row.published_at = event.occurred_at
+            else:
+                self._recorded += 1
+            self.session.add(row)
 
     async def commit(self) -> None:
         await self.session.commit()
@@ -88,6 +95,9 @@ class UnitOfWorkFactory:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.on_events_committed: Callable[[], None] | None = None
+        self.needs_relay: Callable[[str], bool] | None = None
+        """Set by an in-process event runtime: whether an event has a subscriber here.
+        ``None`` (the default, and always with NATS) relays every event."""
 
     def __call__(
         self, *, tenant_id: uuid.UUID | None, write: bool = False, all_tenants: bool = False
@@ -98,4 +108,5 @@ class UnitOfWorkFactory:
             write=write,
             all_tenants=all_tenants,
             on_events_committed=self.on_events_committed,
+            needs_relay=self.needs_relay,
         )

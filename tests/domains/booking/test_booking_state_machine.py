@@ -396,6 +396,10 @@ class BookingMachine(RuleBasedStateMachine):
     def postgres(self) -> bool:
         return self.factory.engine.dialect.name == "postgresql"
 
+    def constraint_first(self, resource: Resource) -> bool:
+        """PostgreSQL places on a one-lane resource by the constraint alone (no sweep first)."""
+        return self.postgres and resource.capacity == 1
+
     @property
     def now(self) -> datetime:
         return self.model.now
@@ -548,7 +552,14 @@ class BookingMachine(RuleBasedStateMachine):
         assert got.hold_expires_at == model.now + rules.hold_ttl
         lane = model.free_lane(resource, *occupied(rules, start, end))
         assert lane is not None
-        model.sweep(resource)  # placing on a resource expires its lapsed holds
+        new_occupied = occupied(rules, start, end)
+        if not self.constraint_first(resource) or any(
+            b.resource is resource and b.status == "held" and overlaps(*b.occupied, *new_occupied)
+            for b in model.bookings
+        ):
+            # placing expires the resource's lapsed holds: always on SQLite and on capacity
+            # resources; on PostgreSQL's one-lane path only when the constraint met one
+            model.sweep(resource)
         model.bookings.append(
             Booking(got.id, resource, rules, start, end, "held", model.now + rules.hold_ttl, lane)
         )

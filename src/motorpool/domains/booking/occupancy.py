@@ -6,7 +6,8 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select, text, update
+from sqlalchemy import ColumnElement, and_, exists, inspect, literal, or_, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from motorpool.domains.booking.model import LIVE, SlotTaken, Status
 from motorpool.domains.booking.tables import BlockRow, BookingRow, ResourceRow
@@ -105,6 +106,35 @@ async def free_lane(
         if lane not in busy:
             return lane
     raise SlotTaken()
+
+
+_COLUMNS = [(attr.key, attr.columns[0]) for attr in inspect(BookingRow).column_attrs]
+
+
+async def insert_if_free(uow: UnitOfWork, row: BookingRow) -> bool:
+    """PostgreSQL, one statement: insert the booking unless a block overlaps it or the
+    exclusion constraint finds a live booking on its lane (``ON CONFLICT ... DO NOTHING``:
+    no savepoint, no pre-check, a concurrent insert is waited for, not raced). Takes the
+    resource's shared lock first (its own statement, so the block check sees blocks
+    committed while waiting). Returns whether the row went in. ``row`` stays transient."""
+    row.tenant_id = uow.brand
+    blocked = select(BlockRow.id).where(
+        BlockRow.resource_id == row.resource_id,
+        block_overlaps(row.occupied_from, row.occupied_until),
+    )
+    source = select(
+        *(
+            literal(getattr(row, key), type_=column.type).label(column.name)
+            for key, column in _COLUMNS
+        )
+    ).where(~exists(blocked))
+    stmt = (
+        pg_insert(BookingRow)
+        .from_select([column.name for _, column in _COLUMNS], source)
+        .on_conflict_do_nothing(constraint="booking_bookings_no_overlap")
+        .returning(BookingRow.id)
+    )
+    return (await uow.session.execute(stmt)).first() is not None
 
 
 def is_overlap_violation(error: Any) -> bool:

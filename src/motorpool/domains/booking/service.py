@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -35,6 +36,7 @@ from motorpool.domains.booking.occupancy import (
     booking_overlaps,
     expire_stale_holds,
     free_lane,
+    insert_if_free,
     is_overlap_violation,
     live,
     lock_resource,
@@ -242,8 +244,28 @@ async def _claim_resource(uow: UnitOfWork, resource: ResourceRow, now: datetime)
 
 
 async def _place(uow: UnitOfWork, resource: ResourceRow, row: BookingRow, now: datetime) -> None:
+    if uow.dialect == "postgresql" and resource.capacity == 1:
+        await _place_on_unit(uow, resource, row, now)
+        return
     await _claim_resource(uow, resource, now)
     await _insert(uow, resource, row, now)
+
+
+async def _place_on_unit(
+    uow: UnitOfWork, resource: ResourceRow, row: BookingRow, now: datetime
+) -> None:
+    """PostgreSQL, one lane: let the exclusion constraint decide. Lapsed holds still count
+    for the constraint, so only when it says no are they swept, and the insert tried again."""
+    await lock_resource(uow, resource.id, exclusive=False)
+    row.lane = 0
+    if await insert_if_free(uow, row):
+        return
+    stale = await expire_stale_holds(uow, resource.id, now)
+    for lapsed in stale:
+        uow.record(_fact(HoldExpired, lapsed))
+    if stale and await insert_if_free(uow, row):
+        return
+    raise model.SlotTaken()
 
 
 async def _check_policy(
@@ -471,12 +493,18 @@ async def list_bookings(
     status: Status | None = None,
     starts_from: datetime | None = None,
     starts_before: datetime | None = None,
+    resource_ids: Sequence[uuid.UUID] | None = None,
+    ends_after: datetime | None = None,
 ) -> BookingPage:
     stmt = select(BookingRow)
     if customer_id is not None:
         stmt = stmt.where(BookingRow.customer_id == customer_id)
     if centre_id is not None:
         stmt = stmt.where(BookingRow.centre_id == centre_id)
+    if resource_ids is not None:
+        stmt = stmt.where(BookingRow.resource_id.in_(list(resource_ids)))
+    if ends_after is not None:
+        stmt = stmt.where(BookingRow.ends_at > ends_after)
     if status is not None:
         stmt = stmt.where(BookingRow.status == status.value)
     if starts_from is not None:
