@@ -97,6 +97,7 @@ def create_app(
     *,
     mailer: Mailer | None = None,
     vehicle_connection: vehicles.VehicleConnection | None = None,
+    payment_providers: billing.PaymentProviders | None = None,
 ) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(json=settings.log_json, level=settings.log_level)
@@ -158,9 +159,11 @@ def create_app(
     app.state.housekeeping = housekeeping
     app.state.session_check = identity.session_is_active
     app.state.booking_policies = products.booking_policies()
+    app.state.rate_plans = products.rate_plans()
     app.state.vehicle_connection = vehicle_connection or vehicles.HttpVehicleConnection(
         settings.vehicle_connection_url
     )
+    app.state.payment_providers = payment_providers or billing.default_providers()
     app.state.personal_data_exporters = {
         "identity": identity.personal_data,
         "vehicles": vehicles.personal_data,
