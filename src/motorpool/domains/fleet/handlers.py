@@ -1,4 +1,5 @@
-"""Explicit wiring: which of this domain's reactions run on which event (none yet)."""
+"""Explicit wiring: which of this domain's reactions run on which event (none yet: the
+fleet publishes facts; moving affected bookings is for the products that own them)."""
 
 from __future__ import annotations
 
