@@ -4,6 +4,7 @@ Each product is a definition over the shared domains — adding one is a new fil
 an entry in :data:`PRODUCTS`; no domain changes.
 """
 
+from motorpool.domains import pricing
 from motorpool.domains.booking import BookingPolicy
 from motorpool.products.carsharing import CARSHARING
 from motorpool.products.definition import ProductDefinition
@@ -27,4 +28,9 @@ def booking_policies() -> dict[str, BookingPolicy]:
     return {product.name: product.booking for product in PRODUCTS}
 
 
-__all__ = ["PRODUCTS", "ProductDefinition", "booking_policies"]
+def rate_plans() -> pricing.RateBook:
+    """Every product's rate plans, looked up by product and market."""
+    return pricing.RateBook(plan for product in PRODUCTS for plan in product.rate_plans)
+
+
+__all__ = ["PRODUCTS", "ProductDefinition", "booking_policies", "rate_plans"]

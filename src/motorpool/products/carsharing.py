@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from motorpool.domains.booking import BookingPolicy
 from motorpool.products.definition import ProductDefinition
+from motorpool.products.prices import carsharing_plans
 
 CARSHARING = ProductDefinition(
     name="carsharing",
@@ -22,4 +23,5 @@ CARSHARING = ProductDefinition(
         free_cancellation_before=timedelta(minutes=15),
         late_cancellation_fee_percent=Decimal("100"),
     ),
+    rate_plans=carsharing_plans(),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from motorpool.domains import pricing
 from motorpool.domains.booking import BookingPolicy
 
 
@@ -13,3 +14,4 @@ class ProductDefinition:
     title: str
     pool: str  # which part of the fleet (or workshop) it books from
     booking: BookingPolicy
+    rate_plans: tuple[pricing.RatePlan, ...] = ()  # one per market it is sold in

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from motorpool.domains.booking import BookingPolicy
 from motorpool.products.definition import ProductDefinition
+from motorpool.products.prices import rental_plans
 
 RENTAL = ProductDefinition(
     name="rental",
@@ -21,4 +22,5 @@ RENTAL = ProductDefinition(
         free_cancellation_before=timedelta(hours=48),
         late_cancellation_fee_percent=Decimal("50"),
     ),
+    rate_plans=rental_plans(),
 )

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from motorpool.domains.booking import BookingPolicy
 from motorpool.products.definition import ProductDefinition
+from motorpool.products.prices import free_plans
 
 SERVICING = ProductDefinition(
     name="servicing",
@@ -20,6 +21,7 @@ SERVICING = ProductDefinition(
         hold_ttl=timedelta(minutes=15),
         free_cancellation_before=timedelta(hours=24),
     ),
+    rate_plans=free_plans("servicing"),
 )
 
 COURTESY = ProductDefinition(
@@ -36,4 +38,5 @@ COURTESY = ProductDefinition(
         hold_ttl=timedelta(minutes=15),
         free_cancellation_before=timedelta(hours=24),
     ),
+    rate_plans=free_plans("courtesy"),
 )

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from motorpool.domains.booking import BookingPolicy
 from motorpool.products.definition import ProductDefinition
+from motorpool.products.prices import flex_plans, subscription_plans
 
 SUBSCRIPTION = ProductDefinition(
     name="subscription",
@@ -21,6 +22,7 @@ SUBSCRIPTION = ProductDefinition(
         free_cancellation_before=timedelta(days=7),
         late_cancellation_fee_percent=Decimal("10"),
     ),
+    rate_plans=subscription_plans(),
 )
 
 # Flex is a subscription whose car may be swapped: each swap books through booking too.
@@ -38,4 +40,5 @@ FLEX = ProductDefinition(
         hold_ttl=timedelta(minutes=30),
         free_cancellation_before=timedelta(days=2),
     ),
+    rate_plans=flex_plans(),
 )

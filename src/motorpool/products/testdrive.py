@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from motorpool.domains.booking import BookingPolicy
 from motorpool.products.definition import ProductDefinition
+from motorpool.products.prices import free_plans
 
 TESTDRIVE = ProductDefinition(
     name="testdrive",
@@ -21,4 +22,5 @@ TESTDRIVE = ProductDefinition(
         hold_ttl=timedelta(minutes=10),
         free_cancellation_before=timedelta(hours=2),
     ),
+    rate_plans=free_plans("testdrive"),
 )

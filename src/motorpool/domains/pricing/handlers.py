@@ -1,4 +1,5 @@
-"""Explicit wiring: which of this domain's reactions run on which event (none yet)."""
+"""Explicit wiring: which of this domain's reactions run on which event (none: pricing
+reacts to nothing; others call its face)."""
 
 from __future__ import annotations
 
