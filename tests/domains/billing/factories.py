@@ -73,9 +73,9 @@ def pdf_text(document: bytes) -> str:
     """The text drawn on a PDF's pages: its content streams inflated (good enough for the
     simple documents fpdf2 writes; not a general PDF parser)."""
     out = []
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", document, re.S):
-        try:
-            out.append(zlib.decompress(stream).decode("latin-1"))
+    for stream in re.findall(rb"stream\r?\n(.*?)\nendstream", document, re.S):
+        try:  # a decompressor ignores what follows the data (an end-of-line before endstream)
+            out.append(zlib.decompressobj().decompress(stream).decode("latin-1"))
         except zlib.error:
             out.append(stream.decode("latin-1"))
     return "\n".join(out)

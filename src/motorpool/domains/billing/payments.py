@@ -37,6 +37,11 @@ from motorpool.platform.money import Money
 from motorpool.platform.uow import UnitOfWork
 
 
+def _plain_amount(amount: Decimal, currency: str) -> str:
+    """For events: ``"357.81"`` (PostgreSQL hands back ``357.810000``)."""
+    return str(Money(amount, currency).rounded().amount)
+
+
 def read_payment(row: PaymentRow) -> PaymentRead:
     return PaymentRead(
         id=row.id,
@@ -99,7 +104,7 @@ def _settle(invoice: InvoiceRow, payment: PaymentRow, at: datetime, uow: UnitOfW
             customer_id=invoice.customer_id,
             number=invoice.number,
             payment_id=payment.id,
-            amount=str(payment.amount),
+            amount=_plain_amount(payment.amount, payment.currency),
             currency=payment.currency,
         )
     )
@@ -161,7 +166,7 @@ async def pay_invoice(
                 customer_id=invoice.customer_id,
                 payment_id=payment.id,
                 reference=invoice.number,
-                amount=str(payment.amount),
+                amount=_plain_amount(payment.amount, payment.currency),
                 currency=payment.currency,
             )
         )

@@ -11,7 +11,7 @@ import unicodedata
 from decimal import Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_currency, format_decimal
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
@@ -105,6 +105,15 @@ def _money(value: MoneyRead, locale: str) -> str:
     return Money(Decimal(value.amount), value.currency).format(locale)
 
 
+def _unit_price(value: MoneyRead, locale: str) -> str:
+    """A unit price as precise as it was given (0,345 € per km)."""
+    return str(
+        format_currency(
+            Decimal(value.amount), value.currency, locale=locale, decimal_quantization=False
+        )
+    )
+
+
 class _Document(FPDF):
     def __init__(self) -> None:
         super().__init__(format="A4")
@@ -162,7 +171,7 @@ def invoice_pdf(invoice: InvoiceRead, *, locale: str = "en", issuer: str | None 
             [
                 (line.description[:48], widths[0], "L"),
                 (format_decimal(line.quantity, locale=lang), widths[1], "R"),
-                (_money(line.unit_price, lang), widths[2], "R"),
+                (_unit_price(line.unit_price, lang), widths[2], "R"),
                 (f"{format_decimal(line.tax_rate, locale=lang)} %", widths[3], "R"),
                 (_money(line.net, lang), widths[4], "R"),
             ]

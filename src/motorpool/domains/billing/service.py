@@ -36,7 +36,7 @@ from motorpool.domains.billing.tables import (
 from motorpool.platform.db import new_id, utcnow
 from motorpool.platform.errors import ValidationFailed
 from motorpool.platform.http import PageParams, page_of
-from motorpool.platform.money import Money
+from motorpool.platform.money import Money, MoneyRead, minor_digits
 from motorpool.platform.uow import UnitOfWork
 
 MAX_DUE_DAYS = 365
@@ -46,7 +46,8 @@ MAX_DUE_DAYS = 365
 
 def _tax_lines_json(lines: Sequence[TaxLine]) -> list[dict[str, Any]]:
     return [
-        {"rate": str(t.rate), "net": str(t.net.amount), "tax": str(t.tax.amount)} for t in lines
+        {"rate": model.plain(t.rate), "net": str(t.net.amount), "tax": str(t.tax.amount)}
+        for t in lines
     ]
 
 
@@ -61,14 +62,23 @@ def tax_lines_of(stored: list[dict[str, Any]], currency: str) -> list[TaxLine]:
     ]
 
 
+def unit_price_read(amount: Decimal, currency: str) -> MoneyRead:
+    """A unit price keeps its precision (0.345 per km) but shows at least the currency's
+    minor unit (89.00, not 89)."""
+    exponent = Decimal(model.plain(amount)).as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) else 0
+    digits = max(minor_digits(currency), places)
+    return MoneyRead(amount=str(amount.quantize(Decimal(1).scaleb(-digits))), currency=currency)
+
+
 def _line_read(row: InvoiceLineRow | CreditNoteLineRow, currency: str) -> InvoiceLineRead:
     return InvoiceLineRead(
         position=row.position,
         code=row.code,
         description=row.description,
-        quantity=row.quantity,
-        unit_price=money_read(row.unit_price, currency),
-        tax_rate=row.tax_rate,
+        quantity=Decimal(model.plain(row.quantity)),
+        unit_price=unit_price_read(row.unit_price, currency),
+        tax_rate=Decimal(model.plain(row.tax_rate)),
         net=money_read(row.net, currency),
     )
 
