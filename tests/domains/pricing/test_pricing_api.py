@@ -243,6 +243,19 @@ async def test_vouchers_are_made_by_staff_and_take_off_the_price(
     )
 
 
+async def test_a_voucher_is_only_good_at_its_own_brand(
+    client, other_client, uow_factory, brand
+) -> None:
+    await make_voucher(uow_factory, brand, "OURS10")
+    ours = (await client.post("/pricing/quotes", json=body(voucher="OURS10"))).json()
+    assert ours["lines"][-1]["amount"]["amount"] == "-37.80"
+    assert_problem(
+        await other_client.post("/pricing/quotes", json=body(voucher="OURS10")),
+        422,
+        "voucher-not-valid",
+    )
+
+
 async def test_an_expired_voucher_is_refused(client, uow_factory, brand) -> None:
     now = datetime.now(UTC)
     await make_voucher(

@@ -240,6 +240,22 @@ def test_a_voucher_is_a_negative_line_that_never_takes_a_price_below_zero() -> N
     )
 
 
+def test_voucher_terms_are_checked_when_it_is_made() -> None:
+    start, end = FRIDAY, FRIDAY + timedelta(days=1)
+    model.check_voucher_terms(model.VoucherKind.percent, D(100), None, start, end)
+    model.check_voucher_terms(model.VoucherKind.fixed, D("0.01"), "CHF", start, end)
+    refused = [
+        (model.VoucherKind.percent, D("100.01"), None, start, end),
+        (model.VoucherKind.percent, D(10), "EUR", start, end),
+        (model.VoucherKind.fixed, D(10), None, start, end),
+        (model.VoucherKind.fixed, D(10), "XYZ", start, end),
+        (model.VoucherKind.fixed, D(10), "EUR", end, start),
+    ]
+    for terms in refused:
+        with pytest.raises(model.InvalidVoucher):
+            model.check_voucher_terms(*terms)
+
+
 def test_a_voucher_must_be_valid_now_have_uses_left_and_fit_the_purchase() -> None:
     now = datetime.now(UTC)
     usable = {"product": "rental", "currency": "EUR", "now": now}

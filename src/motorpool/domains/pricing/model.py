@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from motorpool.domains.pricing.rates import tax_rate
 from motorpool.platform.errors import Conflict, NotFound, Problem
-from motorpool.platform.money import CurrencyMismatch, Money, total
+from motorpool.platform.money import SUPPORTED_CURRENCIES, CurrencyMismatch, Money, total
 
 QUOTE_TTL_MINUTES = 30
 MAX_PERIOD = timedelta(days=3660)  # ten years: no product is booked for longer
@@ -204,6 +204,8 @@ def check_voucher_terms(
         raise InvalidVoucher("a percent voucher takes more than 0 and at most 100, no currency")
     if kind is VoucherKind.fixed and not (value > 0 and currency is not None):
         raise InvalidVoucher("a fixed voucher takes a positive amount and its currency")
+    if currency is not None and currency not in SUPPORTED_CURRENCIES:
+        raise InvalidVoucher(f"{currency} is not one of {', '.join(sorted(SUPPORTED_CURRENCIES))}")
     if end <= start:
         raise InvalidVoucher("valid_until must come after valid_from")
 
