@@ -124,7 +124,14 @@ def create_app(
 
     housekeeping = Housekeeping(
         uow_factory,
-        [Job("expire-holds", 30.0, lambda uow: booking.expire_holds(uow=uow))],
+        [
+            Job("expire-holds", 30.0, lambda uow: booking.expire_holds(uow=uow)),
+            Job(
+                "renew-subscriptions",
+                3600.0,
+                lambda uow: contracts.renew_due(uow=uow, rates=products.rate_plans()),
+            ),
+        ],
     )
 
     @asynccontextmanager

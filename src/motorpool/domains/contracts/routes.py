@@ -1,7 +1,240 @@
-"""HTTP API of the contracts domain (being built)."""
+"""The contracts HTTP API: thin — validate, call one use case, answer."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import uuid
+from datetime import date
+from typing import Annotated
 
-router = APIRouter(prefix="/contracts", tags=["contracts"])
+from fastapi import Depends, Query, Request
+
+from motorpool.domains import booking, pricing
+from motorpool.domains.contracts import model, rentals, subscriptions
+from motorpool.domains.contracts.schemas import (
+    AgreementCreate,
+    AgreementPage,
+    AgreementRead,
+    HandoverCreate,
+    ReturnCreate,
+    ReturnSettlement,
+    SubscriptionCreate,
+    SubscriptionDay,
+    SubscriptionEnd,
+    SubscriptionRead,
+    SwapCreate,
+    SwapRead,
+    TodaySheet,
+)
+from motorpool.platform.auth import STAFF_ROLES, Principal, Role
+from motorpool.platform.errors import Forbidden, openapi_error_responses
+from motorpool.platform.http import CurrentPrincipal, Paging, Uow, domain_router, require_role
+
+router = domain_router(prefix="/contracts", tags=["contracts"])
+
+Staff = Annotated[
+    Principal,
+    Depends(require_role(Role.dealer_staff, Role.fleet_manager, Role.brand_admin)),
+]
+CentreQuery = Annotated[uuid.UUID, Query(description="the centre's id")]
+CONFLICT = openapi_error_responses(409)
+
+
+def _rates(request: Request) -> pricing.RateBook:
+    """The deployment's rate plans."""
+    rates: pricing.RateBook = request.app.state.rate_plans
+    return rates
+
+
+def _policies(request: Request) -> dict[str, booking.BookingPolicy]:
+    policies: dict[str, booking.BookingPolicy] = request.app.state.booking_policies
+    return policies
+
+
+Rates = Annotated[pricing.RateBook, Depends(_rates)]
+Policies = Annotated[dict[str, booking.BookingPolicy], Depends(_policies)]
+
+
+def _is_staff(principal: Principal) -> bool:
+    return principal.role in STAFF_ROLES
+
+
+def _owns(principal: Principal, customer_id: uuid.UUID) -> bool:
+    return not principal.external and customer_id == principal.account_id
+
+
+async def _agreement(uow: Uow, agreement_id: uuid.UUID, principal: Principal) -> AgreementRead:
+    """The agreement, if the caller may see it: its customer or staff. Others get 404."""
+    agreement = await rentals.get_agreement(uow=uow, agreement_id=agreement_id)
+    if not _is_staff(principal) and not _owns(principal, agreement.customer_id):
+        raise model.AgreementNotFound()
+    return agreement
+
+
+async def _subscription(
+    uow: Uow, subscription_id: uuid.UUID, principal: Principal
+) -> SubscriptionRead:
+    found = await subscriptions.get_subscription(uow=uow, subscription_id=subscription_id)
+    if not _is_staff(principal) and not _owns(principal, found.customer_id):
+        raise model.SubscriptionNotFound()
+    return found
+
+
+# ----------------------------------------------------------------- rentals
+
+
+@router.post(
+    "/rentals",
+    status_code=201,
+    summary="Open a rental agreement from my confirmed booking and its quote",
+    responses=CONFLICT,
+)
+async def open_rental(
+    body: AgreementCreate, principal: CurrentPrincipal, uow: Uow
+) -> AgreementRead:
+    return await rentals.open_rental(
+        uow=uow,
+        booking_id=body.booking_id,
+        quote_id=body.quote_id,
+        customer_id=principal.account_id,
+        market=body.market,
+    )
+
+
+@router.get("/rentals", summary="My rental agreements")
+async def my_rentals(principal: CurrentPrincipal, uow: Uow, paging: Paging) -> AgreementPage:
+    return await rentals.agreements_of(uow=uow, customer_id=principal.account_id, paging=paging)
+
+
+@router.get("/rentals/{agreement_id}", summary="One rental agreement")
+async def rental(agreement_id: uuid.UUID, principal: CurrentPrincipal, uow: Uow) -> AgreementRead:
+    return await _agreement(uow, agreement_id, principal)
+
+
+@router.post(
+    "/rentals/{agreement_id}/handover",
+    summary="Hand the car over (staff): mileage, charge or fuel, damage; the booking starts",
+    responses=CONFLICT,
+)
+async def hand_over(
+    agreement_id: uuid.UUID, body: HandoverCreate, staff: Staff, uow: Uow
+) -> AgreementRead:
+    return await rentals.hand_over(
+        uow=uow, agreement_id=agreement_id, handover_in=body, staff_id=staff.account_id
+    )
+
+
+@router.post(
+    "/rentals/{agreement_id}/return",
+    summary="Take the car back (staff): extras are settled and one invoice is issued",
+    responses=CONFLICT,
+)
+async def take_return(
+    agreement_id: uuid.UUID, body: ReturnCreate, staff: Staff, uow: Uow, rates: Rates
+) -> ReturnSettlement:
+    return await rentals.take_return(
+        uow=uow, rates=rates, agreement_id=agreement_id, return_in=body, staff_id=staff.account_id
+    )
+
+
+@router.get("/admin/today", summary="A centre's hand-overs and returns of a day (staff)")
+async def today(_: Staff, uow: Uow, centre_id: CentreQuery, day: date | None = None) -> TodaySheet:
+    return await rentals.today(uow=uow, centre_id=centre_id, day=day)
+
+
+# ----------------------------------------------------------------- subscriptions
+
+
+@router.post(
+    "/subscriptions",
+    status_code=201,
+    summary="Subscribe on a car (the first month is invoiced)",
+    responses=CONFLICT,
+)
+async def start_subscription(
+    body: SubscriptionCreate,
+    principal: CurrentPrincipal,
+    uow: Uow,
+    rates: Rates,
+    policies: Policies,
+) -> SubscriptionRead:
+    return await subscriptions.start_subscription(
+        uow=uow,
+        rates=rates,
+        subscription_in=body,
+        customer_id=principal.account_id,
+        policies=policies,
+    )
+
+
+@router.get("/subscriptions/{subscription_id}", summary="One subscription")
+async def subscription(
+    subscription_id: uuid.UUID, principal: CurrentPrincipal, uow: Uow
+) -> SubscriptionRead:
+    return await _subscription(uow, subscription_id, principal)
+
+
+@router.post(
+    "/subscriptions/{subscription_id}/pause", summary="Pause (no renewals)", responses=CONFLICT
+)
+async def pause(
+    subscription_id: uuid.UUID, body: SubscriptionDay, principal: CurrentPrincipal, uow: Uow
+) -> SubscriptionRead:
+    await _subscription(uow, subscription_id, principal)
+    return await subscriptions.pause(uow=uow, subscription_id=subscription_id, on=body.on)
+
+
+@router.post(
+    "/subscriptions/{subscription_id}/resume",
+    summary="Resume (a lapsed period starts anew and is invoiced)",
+    responses=CONFLICT,
+)
+async def resume(
+    subscription_id: uuid.UUID,
+    body: SubscriptionDay,
+    principal: CurrentPrincipal,
+    uow: Uow,
+    rates: Rates,
+) -> SubscriptionRead:
+    await _subscription(uow, subscription_id, principal)
+    return await subscriptions.resume(
+        uow=uow, rates=rates, subscription_id=subscription_id, on=body.on
+    )
+
+
+@router.post(
+    "/subscriptions/{subscription_id}/end",
+    summary="End (not before the minimum term, unless staff force it with a reason)",
+    responses=CONFLICT,
+)
+async def end(
+    subscription_id: uuid.UUID, body: SubscriptionEnd, principal: CurrentPrincipal, uow: Uow
+) -> SubscriptionRead:
+    await _subscription(uow, subscription_id, principal)
+    if body.force_reason is not None and not _is_staff(principal):
+        raise Forbidden("only staff may end a subscription before its minimum term")
+    return await subscriptions.end_subscription(
+        uow=uow, subscription_id=subscription_id, on=body.on, forced_reason=body.force_reason
+    )
+
+
+@router.post(
+    "/subscriptions/{subscription_id}/swaps",
+    status_code=201,
+    summary="Swap my Flex car (booked through booking; a few swaps per period)",
+    responses=CONFLICT,
+)
+async def swap(
+    subscription_id: uuid.UUID,
+    body: SwapCreate,
+    principal: CurrentPrincipal,
+    uow: Uow,
+    policies: Policies,
+) -> SwapRead:
+    found = await _subscription(uow, subscription_id, principal)
+    return await subscriptions.swap(
+        uow=uow,
+        policies=policies,
+        subscription_id=subscription_id,
+        swap_in=body,
+        customer_id=found.customer_id,
+    )

@@ -1,0 +1,228 @@
+"""Contract rules: rental agreements with their hand-over and return, subscriptions with a
+minimum term and monthly periods, and Flex swaps counted per period. No I/O.
+
+A rental agreement is opened from a confirmed booking and keeps the booking's accepted
+quote; its return settles what the quote did not cover (kilometres, lateness, energy). A
+subscription runs in monthly periods ``[period_start, period_end)``; each period is
+invoiced once. A Flex subscription may swap its car a limited number of times per period.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from motorpool.platform.errors import Conflict, NotFound, Problem, ServiceUnavailable
+
+SUBSCRIPTION_PRODUCTS = ("subscription", "flex")
+SWAPS_PER_PERIOD = {"subscription": 0, "flex": 2}
+DEFAULT_MINIMUM_TERM_MONTHS = {"subscription": 6, "flex": 1}
+RENTAL_SOURCE = "rental_agreement"
+SUBSCRIPTION_SOURCE = "subscription"
+
+
+class AgreementStatus(StrEnum):
+    open = "open"  # signed, the car not yet handed over
+    handed_over = "handed_over"
+    returned = "returned"
+
+
+class SubscriptionStatus(StrEnum):
+    active = "active"
+    paused = "paused"
+    ended = "ended"
+
+
+# ----------------------------------------------------------------- problems
+
+
+class AgreementNotFound(NotFound):
+    slug = "agreement-not-found"
+    title = "No such rental agreement"
+
+
+class SubscriptionNotFound(NotFound):
+    slug = "subscription-not-found"
+    title = "No such subscription"
+
+
+class UnknownBooking(NotFound):
+    slug = "contract-booking-not-found"
+    title = "No such booking of yours"
+
+
+class BookingNotConfirmed(Conflict):
+    slug = "booking-not-confirmed"
+    title = "Only a confirmed booking can become a contract"
+    description = "Confirm the booking first; a held, cancelled or finished one cannot."
+
+
+class AgreementExists(Conflict):
+    slug = "agreement-exists"
+    title = "This booking already has a contract"
+
+
+class QuoteMismatch(Problem):
+    slug = "quote-mismatch"
+    title = "The quote is not for this booking"
+    status = 422
+    description = "Quote the booking's own product, market and period, then accept that quote."
+
+
+class AlreadyHandedOver(Conflict):
+    slug = "already-handed-over"
+    title = "The car was handed over already"
+
+
+class NotHandedOver(Conflict):
+    slug = "not-handed-over"
+    title = "The car was not handed over yet"
+    description = "Record the hand-over (mileage, energy, damage) before taking the car back."
+
+
+class AlreadyReturned(Conflict):
+    slug = "already-returned"
+    title = "The car was returned already"
+
+
+class ImplausibleReading(Problem):
+    slug = "implausible-reading"
+    title = "The return does not fit the hand-over"
+    status = 422
+    description = "The mileage cannot go down and the car cannot come back before it left."
+
+
+class MinimumTerm(Conflict):
+    slug = "minimum-term"
+    title = "The subscription's minimum term has not ended"
+    description = (
+        "A subscription can end on or after `minimum_term_ends_on`; staff may end it early "
+        "with a reason."
+    )
+
+
+class SwapAllowanceExhausted(Conflict):
+    slug = "swap-allowance-exhausted"
+    title = "No swaps are left in this period"
+    description = "A Flex subscription swaps a limited number of times per monthly period."
+
+
+class InvalidSubscriptionTransition(Conflict):
+    slug = "invalid-subscription-transition"
+    title = "The subscription cannot change that way in its current state"
+
+
+class InvalidSubscription(Problem):
+    slug = "invalid-subscription"
+    title = "The subscription request is not valid"
+    status = 422
+
+
+class ContractsNotConfigured(ServiceUnavailable):
+    slug = "contracts-not-configured"
+    title = "This deployment has no booking policy for the product"
+
+
+# ----------------------------------------------------------------- rental
+
+
+def check_confirmed(status: str) -> None:
+    if status != "confirmed":
+        raise BookingNotConfirmed(f"the booking is {status}")
+
+
+def check_can_hand_over(status: str) -> None:
+    if status == AgreementStatus.handed_over:
+        raise AlreadyHandedOver()
+    if status == AgreementStatus.returned:
+        raise AlreadyReturned()
+
+
+def check_can_return(status: str) -> None:
+    if status == AgreementStatus.open:
+        raise NotHandedOver()
+    if status == AgreementStatus.returned:
+        raise AlreadyReturned()
+
+
+def driven_km(handover_km: int, return_km: int) -> int:
+    if return_km < handover_km:
+        raise ImplausibleReading(
+            f"the return mileage {return_km} km is below the hand-over's {handover_km} km"
+        )
+    return return_km - handover_km
+
+
+def check_returned_after(handed_over_at: datetime, returned_at: datetime) -> None:
+    if returned_at < handed_over_at:
+        raise ImplausibleReading("the return is before the hand-over")
+
+
+def late_by(booked_end: datetime, returned_at: datetime) -> timedelta:
+    return max(timedelta(0), returned_at - booked_end)
+
+
+def energy_shortfall(handover_percent: int, return_percent: int) -> int:
+    """Percentage points of charge or fuel missing at the return (never negative)."""
+    return max(0, handover_percent - return_percent)
+
+
+# ----------------------------------------------------------------- subscriptions
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, clamped to the month's end (31 Jan + 1 → 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def check_subscription_product(product: str) -> None:
+    if product not in SUBSCRIPTION_PRODUCTS:
+        raise InvalidSubscription(f"product must be one of {', '.join(SUBSCRIPTION_PRODUCTS)}")
+
+
+def minimum_term_ends_on(starts_on: date, months: int, paused_days: int = 0) -> date:
+    """The first day the subscription may end: the minimum term, lengthened by pauses."""
+    return add_months(starts_on, months) + timedelta(days=paused_days)
+
+
+def check_minimum_term(ends_on: date, term_ends_on: date, *, forced_reason: str | None) -> None:
+    if ends_on < term_ends_on and not forced_reason:
+        raise MinimumTerm(f"the minimum term runs until {term_ends_on.isoformat()}")
+
+
+def check_transition(current: str, wanted: SubscriptionStatus) -> None:
+    allowed = {
+        SubscriptionStatus.paused: (SubscriptionStatus.active,),
+        SubscriptionStatus.active: (SubscriptionStatus.paused,),
+        SubscriptionStatus.ended: (SubscriptionStatus.active, SubscriptionStatus.paused),
+    }[wanted]
+    if current not in allowed:
+        raise InvalidSubscriptionTransition(f"a {current} subscription cannot become {wanted}")
+
+
+def period(anchor_on: date, index: int) -> tuple[date, date]:
+    """The ``index``-th monthly period from the anchor, ``[start, end)``; months are counted
+    from the anchor so 31 January renews on the last day of each shorter month."""
+    return add_months(anchor_on, index), add_months(anchor_on, index + 1)
+
+
+def is_due(period_end: date, today: date) -> bool:
+    """Whether the next period has begun (a period renews on the day it ends)."""
+    return period_end <= today
+
+
+def swaps_left(allowance: int, used: int) -> int:
+    return max(0, allowance - used)
+
+
+def check_subscription_booking(product: str, booking_product: str) -> None:
+    if booking_product != product:
+        raise InvalidSubscription(f"a {product} subscription needs a {product} booking")
+
+
+def check_swap_allowed(allowance: int, used: int) -> None:
+    if swaps_left(allowance, used) == 0:
+        raise SwapAllowanceExhausted(f"{used} of {allowance} swaps used in this period")

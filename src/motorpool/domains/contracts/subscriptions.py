@@ -1,0 +1,492 @@
+"""Subscription use cases: start (the first month invoiced), renew the periods that have
+begun, pause, resume, end (not before the minimum term unless staff force it), and Flex
+swaps booked through booking, a limited number per period.
+
+Keyword-only, on a unit of work, never committing. Each period's invoice is issued through
+billing's face and remembered under a unique (subscription, period start) key, so a period
+is invoiced once however often the renewal job runs.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func, or_, select
+
+from motorpool.domains import billing, booking, pricing
+from motorpool.domains.contracts import model
+from motorpool.domains.contracts.events import (
+    CarSwapped,
+    SubscriptionEnded,
+    SubscriptionFact,
+    SubscriptionPaused,
+    SubscriptionRenewed,
+    SubscriptionResumed,
+    SubscriptionStarted,
+)
+from motorpool.domains.contracts.model import SubscriptionStatus
+from motorpool.domains.contracts.schemas import (
+    PeriodRead,
+    SubscriptionCreate,
+    SubscriptionRead,
+    SwapCreate,
+    SwapRead,
+)
+from motorpool.domains.contracts.tables import SubscriptionPeriodRow, SubscriptionRow, SwapRow
+from motorpool.platform.db import new_id, utcnow
+from motorpool.platform.uow import UnitOfWork
+
+Policies = Mapping[str, booking.BookingPolicy]
+
+
+def _fact(cls: type[SubscriptionFact], row: SubscriptionRow, **extra: object) -> SubscriptionFact:
+    return cls(
+        tenant_id=row.tenant_id,
+        subscription_id=row.id,
+        customer_id=row.customer_id,
+        product=row.product,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+async def _subscription(
+    uow: UnitOfWork, subscription_id: uuid.UUID, *, lock: bool = False
+) -> SubscriptionRow:
+    stmt = select(SubscriptionRow).where(SubscriptionRow.id == subscription_id)
+    if lock:
+        stmt = stmt.with_for_update()
+    row = (await uow.session.execute(stmt)).scalar_one_or_none()
+    if row is None:
+        raise model.SubscriptionNotFound()
+    return row
+
+
+async def _swaps_used(uow: UnitOfWork, row: SubscriptionRow) -> int:
+    used = await uow.session.execute(
+        select(func.count())
+        .select_from(SwapRow)
+        .where(SwapRow.subscription_id == row.id, SwapRow.period_start == row.period_start)
+    )
+    return int(used.scalar_one())
+
+
+async def _read(uow: UnitOfWork, row: SubscriptionRow) -> SubscriptionRead:
+    used = await _swaps_used(uow, row)
+    periods = await uow.session.execute(
+        select(SubscriptionPeriodRow)
+        .where(SubscriptionPeriodRow.subscription_id == row.id)
+        .order_by(SubscriptionPeriodRow.period_start)
+    )
+    return SubscriptionRead(
+        id=row.id,
+        status=SubscriptionStatus(row.status),
+        customer_id=row.customer_id,
+        product=row.product,
+        market=row.market,
+        currency=row.currency,
+        booking_id=row.booking_id,
+        centre_id=row.centre_id,
+        starts_on=row.starts_on,
+        minimum_term_months=row.minimum_term_months,
+        minimum_term_ends_on=model.minimum_term_ends_on(
+            row.starts_on, row.minimum_term_months, row.paused_days
+        ),
+        period_start=row.period_start,
+        period_end=row.period_end,
+        swaps_per_period=row.swaps_per_period,
+        swaps_used=used,
+        swaps_left=model.swaps_left(row.swaps_per_period, used),
+        paused_on=row.paused_on,
+        ended_on=row.ended_on,
+        end_reason=row.end_reason,
+        periods=[
+            PeriodRead(
+                period_start=p.period_start, period_end=p.period_end, invoice_id=p.invoice_id
+            )
+            for p in periods.scalars()
+        ],
+        created_at=row.created_at,
+    )
+
+
+def _policy(policies: Policies | None, name: str) -> booking.BookingPolicy:
+    policy = (policies or {}).get(name)
+    if policy is None:
+        raise model.ContractsNotConfigured(f"no booking policy named {name!r}")
+    return policy
+
+
+async def _invoice_period(
+    uow: UnitOfWork,
+    rates: pricing.RateBook,
+    row: SubscriptionRow,
+    start: date,
+    end: date,
+    issued_at: datetime | None,
+) -> uuid.UUID:
+    """Invoice ``[start, end)`` of the subscription and remember it (once per period)."""
+    lines = pricing.renewal_lines(
+        rates=rates, product=row.product, market=row.market, period_start=start, period_end=end
+    )
+    invoice = await billing.issue_invoice(
+        uow=uow,
+        customer_id=row.customer_id,
+        market=row.market,
+        currency=row.currency,
+        lines=[
+            billing.InvoiceLineIn(
+                code=line.code,
+                description=line.description,
+                quantity=line.quantity,
+                unit_price=line.unit_price,
+                tax_rate=line.tax_rate,
+            )
+            for line in lines
+        ],
+        source_type=model.SUBSCRIPTION_SOURCE,
+        source_id=row.id,
+        issued_at=issued_at,
+    )
+    uow.session.add(
+        SubscriptionPeriodRow(
+            id=new_id(),
+            subscription_id=row.id,
+            period_start=start,
+            period_end=end,
+            invoice_id=invoice.id,
+            created_at=utcnow(),
+        )
+    )
+    await uow.session.flush()
+    return invoice.id
+
+
+async def _car_booking(
+    uow: UnitOfWork,
+    subscription_in: SubscriptionCreate,
+    customer_id: uuid.UUID,
+    policies: Policies | None,
+    now: datetime | None,
+) -> booking.BookingRead:
+    """The customer's confirmed booking of the car, or the named car booked now."""
+    if subscription_in.booking_id is not None:
+        car = await booking.get_booking(uow=uow, booking_id=subscription_in.booking_id)
+        if car.customer_id != customer_id:
+            raise model.UnknownBooking()
+        model.check_confirmed(car.status.value)
+        model.check_subscription_booking(subscription_in.product, car.product)
+        taken = await uow.session.execute(
+            select(SubscriptionRow.id).where(SubscriptionRow.booking_id == car.id)
+        )
+        if taken.first() is not None:
+            raise model.AgreementExists()
+        return car
+    assert subscription_in.starts_at is not None
+    assert subscription_in.ends_at is not None
+    policy = _policy(policies, subscription_in.product)
+    held = await booking.hold(
+        uow=uow,
+        policy=policy,
+        hold_in=booking.HoldCreate(
+            product=policy.name,
+            resource_id=subscription_in.resource_id,
+            starts_at=subscription_in.starts_at,
+            ends_at=subscription_in.ends_at,
+        ),
+        customer_id=customer_id,
+        now=now,
+    )
+    return await booking.confirm(uow=uow, booking_id=held.id, now=now)
+
+
+# ----------------------------------------------------------------- use cases
+
+
+async def start_subscription(
+    *,
+    uow: UnitOfWork,
+    rates: pricing.RateBook,
+    subscription_in: SubscriptionCreate,
+    customer_id: uuid.UUID,
+    policies: Policies | None = None,
+    now: datetime | None = None,
+) -> SubscriptionRead:
+    """Subscribe on a car from ``starts_on``; the first month is invoiced at once.
+    ``policies`` (booking's, by product) are needed only to book a named resource."""
+    product = subscription_in.product
+    model.check_subscription_product(product)
+    car = await _car_booking(uow, subscription_in, customer_id, policies, now)
+    start, end = model.period(subscription_in.starts_on, 0)
+    stamp = now or utcnow()
+    plan_lines = pricing.renewal_lines(
+        rates=rates,
+        product=product,
+        market=subscription_in.market,
+        period_start=start,
+        period_end=end,
+    )
+    row = SubscriptionRow(
+        id=new_id(),
+        customer_id=customer_id,
+        product=product,
+        market=subscription_in.market,
+        currency=plan_lines[0].unit_price.currency,
+        booking_id=car.id,
+        centre_id=car.centre_id,
+        starts_on=start,
+        minimum_term_months=(
+            subscription_in.minimum_term_months or model.DEFAULT_MINIMUM_TERM_MONTHS[product]
+        ),
+        paused_days=0,
+        swaps_per_period=model.SWAPS_PER_PERIOD[product],
+        anchor_on=start,
+        period_index=0,
+        period_start=start,
+        period_end=end,
+        status=SubscriptionStatus.active.value,
+        paused_on=None,
+        ended_on=None,
+        end_reason=None,
+        created_at=stamp,
+        updated_at=stamp,
+    )
+    uow.session.add(row)
+    await uow.session.flush()
+    invoice_id = await _invoice_period(uow, rates, row, start, end, now)
+    uow.record(
+        _fact(
+            SubscriptionStarted,
+            row,
+            booking_id=car.id,
+            starts_on=start,
+            minimum_term_months=row.minimum_term_months,
+            invoice_id=invoice_id,
+        )
+    )
+    return await _read(uow, row)
+
+
+async def renew_due(*, uow: UnitOfWork, rates: pricing.RateBook, today: date | None = None) -> int:
+    """Invoice every period that has begun by ``today`` (a period renews on the day the
+    last one ends) of active subscriptions, and of ended ones up to their end; paused ones
+    wait. ``today`` is the UTC date if not given. Answers how many invoices were issued;
+    running it again issues none."""
+    today = today or utcnow().date()
+    rows = (
+        (
+            await uow.session.execute(
+                select(SubscriptionRow)
+                .where(
+                    SubscriptionRow.period_end <= today,
+                    or_(
+                        SubscriptionRow.status == SubscriptionStatus.active.value,
+                        (SubscriptionRow.status == SubscriptionStatus.ended.value)
+                        & (SubscriptionRow.ended_on > SubscriptionRow.period_end),
+                    ),
+                )
+                .order_by(SubscriptionRow.period_end, SubscriptionRow.id)
+                .with_for_update()
+            )
+        )
+        .scalars()
+        .all()
+    )
+    issued = 0
+    for row in rows:
+        while model.is_due(row.period_end, today):
+            if row.ended_on is not None and row.ended_on <= row.period_end:
+                break
+            start, end = model.period(row.anchor_on, row.period_index + 1)
+            if row.ended_on is not None:
+                end = min(end, row.ended_on)
+            invoice_id = await _invoice_period(uow, rates, row, start, end, None)
+            row.period_index += 1
+            row.period_start, row.period_end = start, end
+            row.updated_at = utcnow()
+            issued += 1
+            uow.record(
+                _fact(
+                    SubscriptionRenewed,
+                    row,
+                    period_start=start,
+                    period_end=end,
+                    invoice_id=invoice_id,
+                )
+            )
+        await uow.session.flush()
+    return issued
+
+
+async def pause(*, uow: UnitOfWork, subscription_id: uuid.UUID, on: date) -> SubscriptionRead:
+    """Pause from ``on``: no renewals while paused; the paused days lengthen the minimum
+    term. The car's booking is left as it is."""
+    row = await _subscription(uow, subscription_id, lock=True)
+    model.check_transition(row.status, SubscriptionStatus.paused)
+    row.status = SubscriptionStatus.paused.value
+    row.paused_on = on
+    row.updated_at = utcnow()
+    await uow.session.flush()
+    uow.record(_fact(SubscriptionPaused, row, on=on))
+    return await _read(uow, row)
+
+
+async def resume(
+    *, uow: UnitOfWork, rates: pricing.RateBook, subscription_id: uuid.UUID, on: date
+) -> SubscriptionRead:
+    """Resume on ``on``. If the paid period ran out meanwhile, a new monthly period starts
+    on ``on`` and is invoiced at once; otherwise renewals go on when it ends."""
+    row = await _subscription(uow, subscription_id, lock=True)
+    model.check_transition(row.status, SubscriptionStatus.active)
+    assert row.paused_on is not None
+    if on < row.paused_on:
+        raise model.InvalidSubscription("resume on or after the day it was paused")
+    row.paused_days += (on - row.paused_on).days
+    row.status = SubscriptionStatus.active.value
+    row.paused_on = None
+    row.updated_at = utcnow()
+    if model.is_due(row.period_end, on):
+        start, end = model.period(on, 0)
+        row.anchor_on, row.period_index = on, 0
+        row.period_start, row.period_end = start, end
+        await uow.session.flush()
+        invoice_id = await _invoice_period(uow, rates, row, start, end, None)
+        uow.record(
+            _fact(
+                SubscriptionRenewed, row, period_start=start, period_end=end, invoice_id=invoice_id
+            )
+        )
+    await uow.session.flush()
+    uow.record(_fact(SubscriptionResumed, row, on=on))
+    return await _read(uow, row)
+
+
+async def end_subscription(
+    *,
+    uow: UnitOfWork,
+    subscription_id: uuid.UUID,
+    on: date,
+    forced_reason: str | None = None,
+) -> SubscriptionRead:
+    """End on ``on`` — not before the minimum term (lengthened by pauses) unless staff force
+    it with a reason. A period that starts before ``on`` is still invoiced, up to ``on``."""
+    row = await _subscription(uow, subscription_id, lock=True)
+    model.check_transition(row.status, SubscriptionStatus.ended)
+    term = model.minimum_term_ends_on(row.starts_on, row.minimum_term_months, row.paused_days)
+    model.check_minimum_term(on, term, forced_reason=forced_reason)
+    row.status = SubscriptionStatus.ended.value
+    row.ended_on = on
+    row.end_reason = forced_reason
+    row.updated_at = utcnow()
+    await uow.session.flush()
+    uow.record(_fact(SubscriptionEnded, row, on=on, forced_reason=forced_reason))
+    return await _read(uow, row)
+
+
+async def get_subscription(*, uow: UnitOfWork, subscription_id: uuid.UUID) -> SubscriptionRead:
+    return await _read(uow, await _subscription(uow, subscription_id))
+
+
+async def _release_current_car(
+    uow: UnitOfWork, policies: Policies, booking_id: uuid.UUID, at: datetime, now: datetime | None
+) -> None:
+    """The current car's booking ends at the swap: shortened if it has begun by then,
+    cancelled if it would only begin later; a finished one is left alone."""
+    current = await booking.get_booking(uow=uow, booking_id=booking_id)
+    live = (booking.Status.confirmed, booking.Status.started)
+    if current.status not in live or current.ends_at <= at:
+        return
+    policy = _policy(policies, current.product)
+    if current.starts_at < at:
+        await booking.modify(
+            uow=uow,
+            booking_id=current.id,
+            policy=policy,
+            starts_at=current.starts_at,
+            ends_at=at,
+            now=now,
+        )
+    elif current.status == booking.Status.confirmed:
+        await booking.cancel(uow=uow, booking_id=current.id, policy=policy, now=now)
+
+
+async def swap(
+    *,
+    uow: UnitOfWork,
+    policies: Policies,
+    subscription_id: uuid.UUID,
+    swap_in: SwapCreate,
+    customer_id: uuid.UUID,
+    now: datetime | None = None,
+) -> SwapRead:
+    """Swap a Flex subscription's car: the new car is held and confirmed through booking
+    (the ``flex`` policy), the current car's booking ends at the swap, and the swap counts
+    against this period's allowance — beyond it, nothing is booked."""
+    row = await _subscription(uow, subscription_id, lock=True)
+    if row.customer_id != customer_id:
+        raise model.SubscriptionNotFound()
+    if row.status != SubscriptionStatus.active.value:
+        raise model.InvalidSubscriptionTransition(f"a {row.status} subscription cannot swap")
+    used = await _swaps_used(uow, row)
+    model.check_swap_allowed(row.swaps_per_period, used)
+    policy = _policy(policies, "flex")
+    start = swap_in.starts_at.astimezone(UTC)
+    previous = row.booking_id
+    await _release_current_car(uow, policies, previous, start, now)
+    held = await booking.hold(
+        uow=uow,
+        policy=policy,
+        hold_in=booking.HoldCreate(
+            product=policy.name,
+            starts_at=swap_in.starts_at,
+            ends_at=swap_in.ends_at,
+            resource_id=swap_in.resource_id,
+            centre_id=swap_in.centre_id if swap_in.resource_id is None else None,
+            pool=swap_in.pool if swap_in.resource_id is None else None,
+            model=swap_in.model,
+            powertrain=swap_in.powertrain,
+        ),
+        customer_id=row.customer_id,
+        now=now,
+    )
+    car = await booking.confirm(uow=uow, booking_id=held.id, now=now)
+    swap_row = SwapRow(
+        id=new_id(),
+        subscription_id=row.id,
+        period_start=row.period_start,
+        booking_id=car.id,
+        previous_booking_id=previous,
+        resource_id=car.resource_id,
+        starts_at=car.starts_at,
+        ends_at=car.ends_at,
+        customer_id=row.customer_id,
+        created_at=now or utcnow(),
+    )
+    uow.session.add(swap_row)
+    row.booking_id = car.id
+    row.updated_at = utcnow()
+    await uow.session.flush()
+    uow.record(
+        _fact(
+            CarSwapped,
+            row,
+            swap_id=swap_row.id,
+            booking_id=car.id,
+            previous_booking_id=previous,
+            starts_at=car.starts_at,
+            ends_at=car.ends_at,
+        )
+    )
+    return SwapRead(
+        id=swap_row.id,
+        subscription_id=row.id,
+        booking_id=car.id,
+        previous_booking_id=previous,
+        resource_id=car.resource_id,
+        starts_at=car.starts_at,
+        ends_at=car.ends_at,
+        period_start=row.period_start,
+        swaps_left=model.swaps_left(row.swaps_per_period, used + 1),
+        created_at=swap_row.created_at,
+    )
