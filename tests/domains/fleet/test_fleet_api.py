@@ -322,6 +322,21 @@ async def test_board_shows_state_damages_and_current_and_next_bookings(
     assert str(row.next_booking.booking_id) == tomorrow["id"]
     assert row.next_booking.starts_at == datetime.fromisoformat(at(next_day, "09:00"))
 
+    # handed over, and not back after its end: still the current booking, started
+    started = await client.post(
+        f"/booking/bookings/{today_booking['id']}/start", headers=team.staff.headers
+    )
+    assert started.status_code == 200, started.text
+    evening = datetime.fromisoformat(at(day, "20:00"))
+    async with uow_factory(tenant_id=brand.id) as uow:
+        overdue = await fleet.fleet_board(uow=uow, centre_id=team.centre.id, now=evening)
+    row = next(c for c in overdue.cars if str(c.car_id) == first["id"])
+    assert row.current_booking is not None
+    assert str(row.current_booking.booking_id) == today_booking["id"]
+    assert row.current_booking.status == "started"
+    assert row.next_booking is not None
+    assert str(row.next_booking.booking_id) == tomorrow["id"]
+
 
 async def test_roles_customers_and_staff_without_the_role_change_nothing(
     client, uow_factory, brand, make_account
@@ -400,3 +415,19 @@ async def test_another_brand_sees_nothing(
     assert_problem(await other_client.get("/fleet/cars", headers=team.manager.headers), 401)
     mine = (await client.get(f"/fleet/cars/{car['id']}", headers=team.staff.headers)).json()
     assert mine["state"] == "ready"
+
+
+async def test_seed_fleet_adds_each_vehicle_once(client, uow_factory, brand, make_account) -> None:
+    team = await make_fleet(uow_factory, brand, make_account)
+    ids = [(await make_car(uow_factory, brand)).id for _ in range(2)]
+    for expected in (2, 0):
+        async with uow_factory(tenant_id=brand.id, write=True) as uow:
+            added = await fleet.seed_fleet(
+                uow=uow, centre_id=team.centre.id, vehicle_ids=ids, pool=fleet.FleetPool.testdrive
+            )
+            await uow.commit()
+        assert len(added) == expected
+    listed = await client.get(
+        "/fleet/cars", headers=team.staff.headers, params={"pool": "testdrive"}
+    )
+    assert sorted(c["vehicle_id"] for c in listed.json()["items"]) == sorted(map(str, ids))

@@ -195,16 +195,16 @@ async def list_cars(
     uow: UnitOfWork,
     paging: PageParams,
     centre_id: uuid.UUID | None = None,
-    pool: FleetPool | None = None,
-    state: FleetState | None = None,
+    pool: FleetPool | str | None = None,
+    state: FleetState | str | None = None,
 ) -> FleetCarPage:
     stmt = select(FleetCarRow)
     if centre_id is not None:
         stmt = stmt.where(FleetCarRow.centre_id == centre_id)
     if pool is not None:
-        stmt = stmt.where(FleetCarRow.pool == pool.value)
+        stmt = stmt.where(FleetCarRow.pool == FleetPool(pool).value)
     if state is not None:
-        stmt = stmt.where(FleetCarRow.state == state.value)
+        stmt = stmt.where(FleetCarRow.state == FleetState(state).value)
     now = utcnow()
     return await page_of(
         uow,
@@ -235,6 +235,7 @@ async def change_state(
     time) and retirement block its resource from now, and name the live bookings that
     covers in :class:`FleetCarLeftService` so they can be moved."""
     now = now or utcnow()
+    state = FleetState(state)
     row = await car_row(uow, car_id, lock=True)
     previous = FleetState(row.state)
     model.check_transition(previous, state)
