@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, exists, inspect, literal, or_, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Table,
+    and_,
+    bindparam,
+    exists,
+    inspect,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from motorpool.domains.booking.model import LIVE, SlotTaken, Status
@@ -111,6 +122,30 @@ async def free_lane(
 _COLUMNS = [(attr.key, attr.columns[0]) for attr in inspect(BookingRow).column_attrs]
 
 
+def _insert_if_free_statement() -> Any:
+    """Built once: the values are bound parameters, so the compiled form is reused."""
+    occupied_from = bindparam("occupied_from", type_=BookingRow.occupied_from.type)
+    occupied_until = bindparam("occupied_until", type_=BookingRow.occupied_until.type)
+    blocked = select(BlockRow.id).where(
+        BlockRow.resource_id == bindparam("resource_id", type_=BookingRow.resource_id.type),
+        BlockRow.starts_at < occupied_until,
+        BlockRow.ends_at > occupied_from,
+    )
+    source = select(
+        *(bindparam(column.name, type_=column.type).label(column.name) for _, column in _COLUMNS)
+    ).where(~exists(blocked))
+    table = cast(Table, BookingRow.__table__)  # Core, so the parameters are not ORM bulk rows
+    return (
+        pg_insert(table)
+        .from_select([column.name for _, column in _COLUMNS], source)
+        .on_conflict_do_nothing(constraint="booking_bookings_no_overlap")
+        .returning(table.c.id)
+    )
+
+
+_INSERT_IF_FREE = _insert_if_free_statement()
+
+
 async def insert_if_free(uow: UnitOfWork, row: BookingRow) -> bool:
     """PostgreSQL, one statement: insert the booking unless a block overlaps it or the
     exclusion constraint finds a live booking on its lane (``ON CONFLICT ... DO NOTHING``:
@@ -118,23 +153,8 @@ async def insert_if_free(uow: UnitOfWork, row: BookingRow) -> bool:
     resource's shared lock first (its own statement, so the block check sees blocks
     committed while waiting). Returns whether the row went in. ``row`` stays transient."""
     row.tenant_id = uow.brand
-    blocked = select(BlockRow.id).where(
-        BlockRow.resource_id == row.resource_id,
-        block_overlaps(row.occupied_from, row.occupied_until),
-    )
-    source = select(
-        *(
-            literal(getattr(row, key), type_=column.type).label(column.name)
-            for key, column in _COLUMNS
-        )
-    ).where(~exists(blocked))
-    stmt = (
-        pg_insert(BookingRow)
-        .from_select([column.name for _, column in _COLUMNS], source)
-        .on_conflict_do_nothing(constraint="booking_bookings_no_overlap")
-        .returning(BookingRow.id)
-    )
-    return (await uow.session.execute(stmt)).first() is not None
+    params = {column.name: getattr(row, key) for key, column in _COLUMNS}
+    return (await uow.session.execute(_INSERT_IF_FREE, params)).first() is not None
 
 
 def is_overlap_violation(error: Any) -> bool:

@@ -90,6 +90,14 @@ async def _vehicle_with_model(
     return (found[0], found[1]) if found else None
 
 
+async def get_vehicle(*, uow: UnitOfWork, vehicle_id: uuid.UUID) -> VehicleRead:
+    """Any vehicle of the brand by id, with its catalogue names (staff, the fleet domain)."""
+    found = await _vehicle_with_model(uow, VehicleRow.id == vehicle_id)
+    if found is None:
+        raise model.VehicleNotFound()
+    return vehicle_read(*found)
+
+
 async def register_vehicle(*, uow: UnitOfWork, vehicle_in: VehicleCreate) -> VehicleRead:
     vin = model.normalise_vin(vehicle_in.vin)
     catalogue = (
