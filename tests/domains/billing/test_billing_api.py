@@ -437,3 +437,30 @@ async def test_a_full_credit_mirrors_the_invoice(client, uow_factory, brand, cus
     [stored] = notes.json()
     assert [t["rate"] for t in stored["tax_lines"]] == ["7", "19"]
     assert stored["lines"][1]["unit_price"]["amount"] == "12.345"
+
+
+async def test_refunds_are_whole_cents_and_my_export_has_my_billing(
+    client, uow_factory, brand, customer, cashier
+) -> None:
+    from motorpool.domains import billing
+
+    invoice = await issue(uow_factory, brand, customer.id, [line("10.00")])
+    payment = (
+        await pay(client, customer.headers, invoice.id, kind="card", card_number=GOOD_CARD)
+    ).json()
+    sub_cent = await client.post(
+        f"/billing/payments/{payment['id']}/refunds",
+        headers=cashier.headers,
+        json={"amount": "1.005", "reason": "x"},
+    )
+    assert_problem(sub_cent, 422, "validation-error")
+    await client.post(
+        f"/billing/payments/{payment['id']}/refunds",
+        headers=cashier.headers,
+        json={"amount": "1.00", "reason": "x"},
+    )
+    async with uow_factory(tenant_id=brand.id) as uow:
+        mine = await billing.personal_data(uow=uow, account_id=customer.id)
+    assert [i["number"] for i in mine["invoices"]] == [invoice.number]
+    assert [p["id"] for p in mine["payments"]] == [payment["id"]]
+    assert [n["total"]["amount"] for n in mine["credit_notes"]] == ["1.00"]

@@ -7,6 +7,11 @@ products and apps use only what is imported here.
 """
 
 from motorpool.domains.billing import tables as _tables  # noqa: F401  (registers the tables)
+from motorpool.domains.billing.credits import (
+    credit_notes_of,
+    get_credit_note,
+    issue_credit_note,
+)
 from motorpool.domains.billing.events import (
     CreditNoteIssued,
     InvoiceIssued,
@@ -39,6 +44,7 @@ from motorpool.domains.billing.payments import (
     mark_transfer_received,
     pay_invoice,
     payments_of_invoice,
+    personal_data,
     refund,
 )
 from motorpool.domains.billing.pdf import invoice_pdf
@@ -66,11 +72,8 @@ from motorpool.domains.billing.schemas import (
     TaxLineRead,
 )
 from motorpool.domains.billing.service import (
-    credit_notes_of,
-    get_credit_note,
     get_invoice,
     invoices_of,
-    issue_credit_note,
     issue_invoice,
     list_invoices,
 )
@@ -129,6 +132,7 @@ __all__ = [
     "mark_transfer_received",
     "pay_invoice",
     "payments_of_invoice",
+    "personal_data",
     "refund",
     "router",
 ]

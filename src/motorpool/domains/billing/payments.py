@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from motorpool.domains.billing import model
+from motorpool.domains.billing.credits import credit_notes_of, left_to_credit, write_credit_note
 from motorpool.domains.billing.events import InvoicePaid, PaymentRefunded, TransferRequested
 from motorpool.domains.billing.model import InvoiceStatus, PaymentKind, PaymentStatus
 from motorpool.domains.billing.providers import PaymentProviders, provider_for
@@ -24,12 +25,7 @@ from motorpool.domains.billing.schemas import (
     RefundRead,
     money_read,
 )
-from motorpool.domains.billing.service import (
-    due_of,
-    invoice_row,
-    left_to_credit,
-    write_credit_note,
-)
+from motorpool.domains.billing.service import due_of, invoice_row, read
 from motorpool.domains.billing.tables import InvoiceRow, PaymentRow, RefundRow
 from motorpool.platform.db import new_id, utcnow
 from motorpool.platform.errors import ValidationFailed
@@ -196,6 +192,28 @@ async def get_payment(*, uow: UnitOfWork, payment_id: uuid.UUID) -> PaymentRead:
     return read_payment(await _payment_row(uow, payment_id))
 
 
+async def personal_data(*, uow: UnitOfWork, account_id: uuid.UUID) -> dict[str, object]:
+    """This domain's part of a GDPR export: my invoices, their credit notes and payments.
+    (Erasure keeps them: invoices must be retained for the tax authorities.)"""
+    invoices = await uow.session.execute(
+        select(InvoiceRow).where(InvoiceRow.customer_id == account_id).order_by(InvoiceRow.number)
+    )
+    rows = list(invoices.scalars())
+    notes, paid = [], []
+    for row in rows:
+        notes += [
+            n.model_dump(mode="json") for n in await credit_notes_of(uow=uow, invoice_id=row.id)
+        ]
+        paid += [
+            p.model_dump(mode="json") for p in await payments_of_invoice(uow=uow, invoice_id=row.id)
+        ]
+    return {
+        "invoices": [read(row).model_dump(mode="json") for row in rows],
+        "credit_notes": notes,
+        "payments": paid,
+    }
+
+
 async def payments_of_invoice(*, uow: UnitOfWork, invoice_id: uuid.UUID) -> list[PaymentRead]:
     rows = await uow.session.execute(
         select(PaymentRow)
@@ -224,9 +242,12 @@ async def refund(
     invoice = await invoice_row(uow, payment.invoice_id, lock=True)
     c = payment.currency
     paid, refunded = Money(payment.amount, c), Money(payment.refunded, c)
-    wanted = (amount or paid - refunded).rounded()
+    wanted = amount or paid - refunded
     if wanted.currency != c:
         raise ValidationFailed(f"the payment was in {c}")
+    if wanted != wanted.rounded():
+        raise ValidationFailed(f"{wanted.amount} is not a whole amount of {c}")
+    wanted = wanted.rounded()
     model.check_refund(wanted, paid, refunded)
     to_credit = model.refund_to_credit(wanted, due_of(invoice))
     totals = None

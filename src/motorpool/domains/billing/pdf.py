@@ -42,10 +42,10 @@ LABELS: dict[str, dict[str, str]] = {
         "status": "Status",
         "pay_by": "Please pay by {date}, quoting the invoice number {number}.",
         "thanks": "Paid with thanks on {date}.",
-        "open": "open",
-        "paid_status": "paid",
-        "credited_status": "credited",
-        "refunded_status": "refunded",
+        "status_open": "open",
+        "status_paid": "paid",
+        "status_credited": "credited",
+        "status_refunded": "refunded",
     },
     "de": {
         "invoice": "Rechnung",
@@ -70,10 +70,10 @@ LABELS: dict[str, dict[str, str]] = {
         "status": "Status",
         "pay_by": "Bitte zahlen Sie bis {date} unter Angabe der Rechnungsnummer {number}.",
         "thanks": "Dankend bezahlt am {date}.",
-        "open": "offen",
-        "paid_status": "bezahlt",
-        "credited_status": "gutgeschrieben",
-        "refunded_status": "erstattet",
+        "status_open": "offen",
+        "status_paid": "bezahlt",
+        "status_credited": "gutgeschrieben",
+        "status_refunded": "erstattet",
     },
 }
 ENCODING = "windows-1252"
@@ -145,7 +145,7 @@ def invoice_pdf(invoice: InvoiceRead, *, locale: str = "en", issuer: str | None 
         0, 12, _printable(f"{t['invoice']} {invoice.number}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT
     )
     day = lambda at: format_date(at.date(), format="long", locale=lang)  # noqa: E731
-    status = t.get(f"{invoice.status.value}_status", t["open"])
+    status = t[f"status_{invoice.status.value}"]
     for label, value in (
         (t["number"], invoice.number),
         (t["issued"], day(invoice.issued_at)),

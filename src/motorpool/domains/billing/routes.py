@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 
-from motorpool.domains.billing import model, payments, service
+from motorpool.domains.billing import credits, model, payments, service
 from motorpool.domains.billing.model import InvoiceStatus
 from motorpool.domains.billing.pdf import invoice_pdf
 from motorpool.domains.billing.providers import PaymentProviders, default_providers
@@ -94,7 +94,7 @@ async def credit_notes(
     invoice_id: uuid.UUID, principal: CurrentPrincipal, uow: Uow
 ) -> list[CreditNoteRead]:
     await _visible(uow, invoice_id, principal)
-    return await service.credit_notes_of(uow=uow, invoice_id=invoice_id)
+    return await credits.credit_notes_of(uow=uow, invoice_id=invoice_id)
 
 
 @router.get("/invoices/{invoice_id}/payments", summary="The invoice's payments")
@@ -135,7 +135,7 @@ async def pay(
 async def credit(
     invoice_id: uuid.UUID, body: CreditNoteCreate, _: Cashier, uow: Uow
 ) -> CreditNoteRead:
-    return await service.issue_credit_note(
+    return await credits.issue_credit_note(
         uow=uow,
         invoice_id=invoice_id,
         reason=body.reason,

@@ -1,4 +1,5 @@
-"""Billing use cases for invoices and credit notes: issue, read, list, credit.
+"""Billing use cases for invoices: issue, read, list (credit notes are in :mod:`credits`,
+payments and refunds in :mod:`payments`).
 
 Keyword-only, on a unit of work, never committing. Contracts and products issue invoices
 in their own unit of work, so an invoice exists exactly when what it bills does; its number
@@ -16,11 +17,10 @@ from typing import Any
 from sqlalchemy import select
 
 from motorpool.domains.billing import model
-from motorpool.domains.billing.events import CreditNoteIssued, InvoiceIssued
-from motorpool.domains.billing.model import InvoiceLineIn, InvoiceStatus, TaxLine, Totals
-from motorpool.domains.billing.numbering import CREDIT_NOTE, INVOICE, next_number
+from motorpool.domains.billing.events import InvoiceIssued
+from motorpool.domains.billing.model import InvoiceLineIn, InvoiceStatus, TaxLine
+from motorpool.domains.billing.numbering import INVOICE, next_number
 from motorpool.domains.billing.schemas import (
-    CreditNoteRead,
     InvoiceLineRead,
     InvoicePage,
     InvoiceRead,
@@ -29,7 +29,6 @@ from motorpool.domains.billing.schemas import (
 )
 from motorpool.domains.billing.tables import (
     CreditNoteLineRow,
-    CreditNoteRow,
     InvoiceLineRow,
     InvoiceRow,
 )
@@ -44,7 +43,7 @@ MAX_DUE_DAYS = 365
 # --------------------------------------------------------------------------- reading
 
 
-def _tax_lines_json(lines: Sequence[TaxLine]) -> list[dict[str, Any]]:
+def tax_lines_json(lines: Sequence[TaxLine]) -> list[dict[str, Any]]:
     return [
         {"rate": model.plain(t.rate), "net": str(t.net.amount), "tax": str(t.tax.amount)}
         for t in lines
@@ -71,7 +70,7 @@ def unit_price_read(amount: Decimal, currency: str) -> MoneyRead:
     return MoneyRead(amount=str(amount.quantize(Decimal(1).scaleb(-digits))), currency=currency)
 
 
-def _line_read(row: InvoiceLineRow | CreditNoteLineRow, currency: str) -> InvoiceLineRead:
+def line_read(row: InvoiceLineRow | CreditNoteLineRow, currency: str) -> InvoiceLineRead:
     return InvoiceLineRead(
         position=row.position,
         code=row.code,
@@ -83,7 +82,7 @@ def _line_read(row: InvoiceLineRow | CreditNoteLineRow, currency: str) -> Invoic
     )
 
 
-def _tax_reads(stored: list[dict[str, Any]], currency: str) -> list[TaxLineRead]:
+def tax_reads(stored: list[dict[str, Any]], currency: str) -> list[TaxLineRead]:
     return [
         TaxLineRead(
             rate=t.rate,
@@ -114,8 +113,8 @@ def read(row: InvoiceRow) -> InvoiceRead:
         source_id=row.source_id,
         issued_at=row.issued_at,
         due_at=row.due_at,
-        lines=[_line_read(line, c) for line in row.lines],
-        tax_lines=_tax_reads(row.tax_lines, c),
+        lines=[line_read(line, c) for line in row.lines],
+        tax_lines=tax_reads(row.tax_lines, c),
         net=money_read(row.net, c),
         tax=money_read(row.tax, c),
         total=money_read(row.total, c),
@@ -124,26 +123,6 @@ def read(row: InvoiceRow) -> InvoiceRead:
         refunded=money_read(row.refunded, c),
         amount_due=money_read(due_of(row).amount, c),
         paid_at=row.paid_at,
-    )
-
-
-def read_credit_note(row: CreditNoteRow) -> CreditNoteRead:
-    c = row.currency
-    return CreditNoteRead(
-        id=row.id,
-        number=row.number,
-        invoice_id=row.invoice_id,
-        invoice_number=row.invoice_number,
-        customer_id=row.customer_id,
-        currency=c,
-        reason=row.reason,
-        issued_at=row.issued_at,
-        lines=[_line_read(line, c) for line in row.lines],
-        tax_lines=_tax_reads(row.tax_lines, c),
-        net=money_read(row.net, c),
-        tax=money_read(row.tax, c),
-        total=money_read(row.total, c),
-        refund_id=row.refund_id,
     )
 
 
@@ -254,7 +233,7 @@ async def issue_invoice(
         net=totals.net.amount,
         tax=totals.tax.amount,
         total=totals.total.amount,
-        tax_lines=_tax_lines_json(totals.tax_lines),
+        tax_lines=tax_lines_json(totals.tax_lines),
         status=InvoiceStatus.open.value,
         credited=Decimal(0),
         paid=Decimal(0),
@@ -290,130 +269,3 @@ async def issue_invoice(
         )
     )
     return read(row)
-
-
-# --------------------------------------------------------------------------- crediting
-
-
-async def _credited_tax_lines(uow: UnitOfWork, invoice: InvoiceRow) -> list[TaxLine]:
-    rows = await uow.session.execute(
-        select(CreditNoteRow.tax_lines).where(CreditNoteRow.invoice_id == invoice.id)
-    )
-    return [t for (stored,) in rows for t in tax_lines_of(stored, invoice.currency)]
-
-
-async def left_to_credit(uow: UnitOfWork, invoice: InvoiceRow) -> dict[Decimal, TaxLine]:
-    invoiced = tax_lines_of(invoice.tax_lines, invoice.currency)
-    return model.remaining(invoiced, await _credited_tax_lines(uow, invoice), invoice.currency)
-
-
-async def write_credit_note(
-    uow: UnitOfWork,
-    invoice: InvoiceRow,
-    totals: Totals,
-    *,
-    reason: str,
-    refund_id: uuid.UUID | None = None,
-) -> CreditNoteRow:
-    """Store a checked credit note against a locked invoice and book it on the invoice."""
-    at = utcnow()
-    row = CreditNoteRow(
-        id=new_id(),
-        number=await next_number(uow, CREDIT_NOTE, at.year),
-        invoice_id=invoice.id,
-        invoice_number=invoice.number,
-        customer_id=invoice.customer_id,
-        currency=invoice.currency,
-        reason=reason,
-        issued_at=at,
-        net=totals.net.amount,
-        tax=totals.tax.amount,
-        total=totals.total.amount,
-        tax_lines=_tax_lines_json(totals.tax_lines),
-        refund_id=refund_id,
-    )
-    row.lines = [
-        CreditNoteLineRow(
-            id=new_id(),
-            position=position,
-            code=p.line.code,
-            description=p.line.description,
-            quantity=p.line.quantity,
-            unit_price=p.line.unit_price.amount,
-            tax_rate=p.line.tax_rate,
-            net=p.net.amount,
-        )
-        for position, p in enumerate(totals.lines, start=1)
-    ]
-    uow.session.add(row)
-    invoice.credited = invoice.credited + totals.total.amount
-    invoice.status = model.status_after_credit(invoice.status, due_of(invoice)).value
-    await uow.session.flush()
-    uow.record(
-        CreditNoteIssued(
-            tenant_id=row.tenant_id,
-            credit_note_id=row.id,
-            invoice_id=invoice.id,
-            customer_id=invoice.customer_id,
-            number=row.number,
-            total=str(totals.total.amount),
-            currency=row.currency,
-        )
-    )
-    return row
-
-
-async def issue_credit_note(
-    *,
-    uow: UnitOfWork,
-    invoice_id: uuid.UUID,
-    reason: str,
-    lines: Sequence[InvoiceLineIn] | None = None,
-) -> CreditNoteRead:
-    """Credit (part of) an issued invoice: ``lines`` priced like an invoice's, or, with
-    ``None``, everything that is left. Never more than is left, at any rate or in total."""
-    if not reason.strip():
-        raise ValidationFailed("a credit note needs a reason")
-    invoice = await invoice_row(uow, invoice_id, lock=True)
-    left = await left_to_credit(uow, invoice)
-    if lines is None:
-        if invoice.credited == 0:  # the invoice's own lines, credited as they were
-            totals = model.price(
-                [
-                    InvoiceLineIn(
-                        line.code,
-                        line.description,
-                        line.quantity,
-                        Money(line.unit_price, invoice.currency),
-                        line.tax_rate,
-                    )
-                    for line in invoice.lines
-                ],
-                invoice.currency,
-            )
-        else:
-            totals = model.remaining_credit(left, invoice.currency, f"Credit of {invoice.number}")
-    else:
-        totals = model.price(lines, invoice.currency)
-    model.check_credit(totals, left)
-    row = await write_credit_note(uow, invoice, totals, reason=reason.strip())
-    return read_credit_note(row)
-
-
-async def credit_notes_of(*, uow: UnitOfWork, invoice_id: uuid.UUID) -> list[CreditNoteRead]:
-    await invoice_row(uow, invoice_id)
-    rows = await uow.session.execute(
-        select(CreditNoteRow)
-        .where(CreditNoteRow.invoice_id == invoice_id)
-        .order_by(CreditNoteRow.issued_at, CreditNoteRow.number)
-    )
-    return [read_credit_note(row) for row in rows.scalars()]
-
-
-async def get_credit_note(*, uow: UnitOfWork, credit_note_id: uuid.UUID) -> CreditNoteRead:
-    row = (
-        await uow.session.execute(select(CreditNoteRow).where(CreditNoteRow.id == credit_note_id))
-    ).scalar_one_or_none()
-    if row is None:
-        raise model.InvoiceNotFound("no such credit note")
-    return read_credit_note(row)
