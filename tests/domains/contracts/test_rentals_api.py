@@ -234,3 +234,19 @@ async def test_roles_and_visibility(client, uow_factory, brand, make_account) ->
     later = await client.get("/contracts/admin/today", headers=staff.headers, params=two_days_later)
     assert [a["id"] for a in later.json()["returns"]] == [agreement["id"]]
     assert later.json()["handovers"] == []
+
+
+async def test_opening_again_with_the_same_idempotency_key_replays(
+    client, uow_factory, brand, make_account
+) -> None:
+    _, customer, _, booked, quote = await rental_setup(client, uow_factory, brand, make_account)
+    headers = {**customer.headers, "Idempotency-Key": "open-rental-1"}
+    body = {"booking_id": booked.id, "quote_id": quote["id"]}
+    first = await client.post("/contracts/rentals", headers=headers, json=body)
+    assert first.status_code == 201, first.text
+    replay = await client.post("/contracts/rentals", headers=headers, json=body)
+    assert replay.status_code == 201, replay.text
+    assert replay.headers.get("idempotent-replayed") == "true"
+    assert replay.json()["id"] == first.json()["id"]
+    mine = (await client.get("/contracts/rentals", headers=customer.headers)).json()
+    assert mine["total"] == 1
