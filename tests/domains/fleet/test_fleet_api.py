@@ -151,14 +151,15 @@ async def test_maintenance_blocks_the_car_and_names_the_bookings_to_move(
     assert history[1]["actor_id"] == str(team.staff.id)
     assert history[1]["affected_booking_ids"] == [booked["id"]]
 
-    # back to ready early: the block stays until its end (booking cannot end it early)
+    # back to ready early: the maintenance block ends now, the car is bookable again
     ready = await change(client, team.staff.headers, car["id"], state="ready", reason="done")
     assert ready.status_code == 200, ready.text
     assert ready.json()["state"] == "ready"
-    assert ready.json()["bookable"] is False
-    assert (
-        await book(client, team.customer, car["resource_id"], later_workday(day))
-    ).status_code == 409
+    assert ready.json()["bookable"] is True
+    assert ready.json()["blocked_until"] is None
+    again = await book(client, team.customer, car["resource_id"], later_workday(day))
+    assert again.is_success, again.text
+    assert again.json()["status"] == "confirmed"
 
 
 async def test_retired_is_final_and_the_vehicle_may_serve_another_pool(

@@ -217,6 +217,32 @@ async def add_block(*, uow: UnitOfWork, resource_id: uuid.UUID, block_in: BlockC
     )
 
 
+async def end_block(
+    *, uow: UnitOfWork, block_id: uuid.UUID, at: datetime | None = None
+) -> BlockRead | None:
+    """End a block early (maintenance finished): it ends ``at`` (now), or goes if it had not
+    begun. None if there is no such block; a block already over is left as it was."""
+    at = at or utcnow()
+    block = (
+        await uow.session.execute(select(BlockRow).where(BlockRow.id == block_id))
+    ).scalar_one_or_none()
+    if block is None:
+        return None
+    if block.ends_at > at:
+        if block.starts_at >= at:
+            await uow.session.delete(block)
+        else:
+            block.ends_at = at
+        await uow.session.flush()
+    return BlockRead(
+        id=block.id,
+        resource_id=block.resource_id,
+        starts_at=block.starts_at,
+        ends_at=min(block.ends_at, max(at, block.starts_at)),
+        reason=block.reason,
+    )
+
+
 # ----------------------------------------------------------------- placing a booking
 
 

@@ -43,6 +43,7 @@ IN_SERVICE = frozenset(
     {FleetState.ready, FleetState.cleaning, FleetState.charging, FleetState.maintenance}
 )
 OUT_OF_SERVICE = frozenset({FleetState.maintenance, FleetState.retired})
+IN_SERVICE = frozenset({FleetState.ready, FleetState.cleaning, FleetState.charging})
 
 # the block on a retired car's resource ends here: in practice, never
 FAR_FUTURE = datetime(2999, 12, 31, tzinfo=UTC)
@@ -105,8 +106,7 @@ def block_end(state: FleetState, until: datetime | None, now: datetime) -> datet
 
 
 def is_bookable(state: FleetState, blocked_until: datetime | None, now: datetime) -> bool:
-    """Whether the car can take bookings now: not out of service, and its block has ended
-    (a car back to ready before its maintenance ends stays blocked until then)."""
+    """Whether the car can take bookings now: not out of service, and no block running."""
     if state in OUT_OF_SERVICE:
         return False
     return blocked_until is None or blocked_until <= now

@@ -4,9 +4,8 @@ Keyword-only, on a unit of work, never committing. A car's bookable resource liv
 booking domain and is created, and blocked, through booking's face in the same unit of
 work, so a refusal anywhere leaves nothing behind once the caller rolls back.
 
-Going back to ``ready`` before a maintenance's ``until`` does not lift the block: the
-booking domain's face has no way to end a block early, so the car reads ``bookable: false``
-until ``blocked_until`` passes.
+Going back into service (ready, cleaning, charging) before a maintenance's ``until`` ends
+the maintenance blocks early through booking's ``end_block``: the car is bookable again.
 """
 
 from __future__ import annotations
@@ -244,6 +243,9 @@ async def change_state(
     affected: tuple[uuid.UUID, ...] = ()
     if row.blocked_until is not None and row.blocked_until <= now:
         row.blocked_until = None
+    if previous == FleetState.maintenance and state in model.IN_SERVICE:
+        await _lift_blocks(uow, row.id, now)
+        row.blocked_until = None
     if end is not None:
         block = await booking.add_block(
             uow=uow,
@@ -295,6 +297,20 @@ async def change_state(
             )
         )
     return read(row, now)
+
+
+async def _lift_blocks(uow: UnitOfWork, car_id: uuid.UUID, now: datetime) -> None:
+    """End the maintenance blocks this car's history placed and that still run."""
+    running = await uow.session.execute(
+        select(FleetStateChangeRow.block_id).where(
+            FleetStateChangeRow.car_id == car_id,
+            FleetStateChangeRow.block_id.is_not(None),
+            FleetStateChangeRow.until > now,
+        )
+    )
+    for block_id in running.scalars():
+        if block_id is not None:
+            await booking.end_block(uow=uow, block_id=block_id, at=now)
 
 
 async def state_history(*, uow: UnitOfWork, car_id: uuid.UUID) -> list[FleetStateChangeRead]:
