@@ -170,12 +170,15 @@ def create_app(
     app.state.vehicle_connection = vehicle_connection or vehicles.HttpVehicleConnection(
         settings.vehicle_connection_url
     )
-    app.state.payment_providers = payment_providers or billing.default_providers()
+    app.state.payment_providers = payment_providers or billing.default_providers(
+        test_cards=settings.env != "production"
+    )
     app.state.personal_data_exporters = {
         "identity": identity.personal_data,
         "vehicles": vehicles.personal_data,
         "booking": booking.personal_data,
         "workshop": workshop.personal_data,
+        "billing": billing.personal_data,
     }
     problem_handlers.install(app)
     problem_handlers.problem_only_openapi(app)

@@ -189,9 +189,12 @@ class TestCardProvider:
         return ProviderRefund(refund_id=f"re_test_{digest[:24]}", status="succeeded")
 
 
-def default_providers() -> dict[str, PaymentProvider]:
-    """What a deployment offers unless it injects its own: transfer and the test cards."""
-    return {
-        model.PaymentKind.card.value: TestCardProvider(),
+def default_providers(*, test_cards: bool = True) -> dict[str, PaymentProvider]:
+    """What a deployment offers unless it injects its own: bank transfer, and — outside
+    production — the test cards. A production deployment injects its card acquirer."""
+    providers: dict[str, PaymentProvider] = {
         model.PaymentKind.bank_transfer.value: BankTransferProvider(),
     }
+    if test_cards:
+        providers[model.PaymentKind.card.value] = TestCardProvider()
+    return providers
