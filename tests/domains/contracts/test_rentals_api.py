@@ -7,6 +7,9 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+from sqlalchemy import select
+
+from motorpool.platform.outbox import OutboxMessage
 from tests.conftest import assert_problem
 from tests.domains.booking.factories import make_centre, make_resources
 from tests.domains.contracts.factories import at, confirmed_booking, monday, open_rental, quote_for
@@ -203,6 +206,20 @@ async def test_return_with_extra_km_and_late_settles_onto_one_invoice(
         409,
         "already-returned",
     )
+    async with uow_factory(tenant_id=brand.id) as uow:
+        rows = await uow.session.execute(
+            select(OutboxMessage)
+            .where(OutboxMessage.tenant_id == brand.id, OutboxMessage.name.like("contracts.%"))
+            .order_by(OutboxMessage.occurred_at)
+        )
+        events = [(r.name, r.payload) for r in rows.scalars()]
+    assert [name for name, _ in events] == [
+        "contracts.AgreementOpened",
+        "contracts.VehicleHandedOver",
+        "contracts.VehicleReturned",
+    ]
+    assert events[2][1]["driven_km"] == 650
+    assert events[2][1]["invoice_id"] == body["invoice_id"]
 
 
 async def test_roles_and_visibility(client, uow_factory, brand, make_account) -> None:

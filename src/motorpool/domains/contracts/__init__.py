@@ -8,6 +8,7 @@ The public face: other domains, products and apps use only what is imported here
 """
 
 from motorpool.domains.contracts import tables as _tables  # noqa: F401  (registers the tables)
+from motorpool.domains.contracts.daysheet import today
 from motorpool.domains.contracts.events import (
     AgreementOpened,
     CarSwapped,
@@ -45,7 +46,6 @@ from motorpool.domains.contracts.rentals import (
     hand_over,
     open_rental,
     take_return,
-    today,
 )
 from motorpool.domains.contracts.routes import router
 from motorpool.domains.contracts.schemas import (
@@ -72,8 +72,8 @@ from motorpool.domains.contracts.subscriptions import (
     renew_due,
     resume,
     start_subscription,
-    swap,
 )
+from motorpool.domains.contracts.swaps import swap
 
 __all__ = [
     "HANDLERS",

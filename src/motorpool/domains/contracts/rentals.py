@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
-from motorpool.domains import billing, booking, dealers, pricing
+from motorpool.domains import billing, booking, pricing
 from motorpool.domains.contracts import model
 from motorpool.domains.contracts.events import (
     AgreementFact,
@@ -34,7 +34,6 @@ from motorpool.domains.contracts.schemas import (
     ReturnCreate,
     ReturnSettlement,
     SettlementLineRead,
-    TodaySheet,
 )
 from motorpool.domains.contracts.tables import AgreementRow, InspectionRow
 from motorpool.platform.db import new_id, utcnow
@@ -118,7 +117,7 @@ async def _inspections(uow: UnitOfWork, agreement_ids: Sequence[uuid.UUID]) -> l
     return list(rows.scalars())
 
 
-async def _read_many(uow: UnitOfWork, rows: Sequence[AgreementRow]) -> list[AgreementRead]:
+async def read_many(uow: UnitOfWork, rows: Sequence[AgreementRow]) -> list[AgreementRead]:
     found = await _inspections(uow, [r.id for r in rows])
     return [read(r, [i for i in found if i.agreement_id == r.id]) for r in rows]
 
@@ -376,45 +375,8 @@ async def agreements_of(
         read=lambda row: row,
     )
     return AgreementPage(
-        items=await _read_many(uow, page.items),
+        items=await read_many(uow, page.items),
         total=page.total,
         limit=page.limit,
         offset=page.offset,
-    )
-
-
-async def today(*, uow: UnitOfWork, centre_id: uuid.UUID, day: date | None = None) -> TodaySheet:
-    """The centre's hand-overs (agreements starting) and returns (ending) on its local
-    ``day`` — today on the centre's clock if not given."""
-    centre = await dealers.get_centre(uow=uow, centre_id=centre_id)
-    zone = ZoneInfo(centre.time_zone)
-    day = day or utcnow().astimezone(zone).date()
-    first = datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
-    last = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC)
-    rows = (
-        (
-            await uow.session.execute(
-                select(AgreementRow)
-                .where(
-                    AgreementRow.centre_id == centre.id,
-                    or_(
-                        (AgreementRow.starts_at >= first) & (AgreementRow.starts_at < last),
-                        (AgreementRow.ends_at >= first) & (AgreementRow.ends_at < last),
-                    ),
-                )
-                .order_by(AgreementRow.starts_at, AgreementRow.id)
-            )
-        )
-        .scalars()
-        .all()
-    )
-    everything = await _read_many(uow, rows)
-    return TodaySheet(
-        centre_id=centre.id,
-        time_zone=centre.time_zone,
-        day=day,
-        handovers=[a for a in everything if first <= a.starts_at < last],
-        returns=sorted(
-            (a for a in everything if first <= a.ends_at < last), key=lambda a: a.ends_at
-        ),
     )

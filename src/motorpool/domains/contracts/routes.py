@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from motorpool.domains import booking, pricing
-from motorpool.domains.contracts import model, rentals, subscriptions
+from motorpool.domains.contracts import daysheet, model, rentals, subscriptions, swaps
 from motorpool.domains.contracts.schemas import (
     AgreementCreate,
     AgreementPage,
@@ -138,7 +138,7 @@ async def take_return(
 
 @router.get("/admin/today", summary="A centre's hand-overs and returns of a day (staff)")
 async def today(_: Staff, uow: Uow, centre_id: CentreQuery, day: date | None = None) -> TodaySheet:
-    return await rentals.today(uow=uow, centre_id=centre_id, day=day)
+    return await daysheet.today(uow=uow, centre_id=centre_id, day=day)
 
 
 # ----------------------------------------------------------------- subscriptions
@@ -231,7 +231,7 @@ async def swap(
     policies: Policies,
 ) -> SwapRead:
     found = await _subscription(uow, subscription_id, principal)
-    return await subscriptions.swap(
+    return await swaps.swap(
         uow=uow,
         policies=policies,
         subscription_id=subscription_id,

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, or_, select
 
 from motorpool.domains import billing, booking, pricing
 from motorpool.domains.contracts import model
 from motorpool.domains.contracts.events import (
-    CarSwapped,
     SubscriptionEnded,
     SubscriptionFact,
     SubscriptionPaused,
@@ -31,8 +30,6 @@ from motorpool.domains.contracts.schemas import (
     PeriodRead,
     SubscriptionCreate,
     SubscriptionRead,
-    SwapCreate,
-    SwapRead,
 )
 from motorpool.domains.contracts.tables import SubscriptionPeriodRow, SubscriptionRow, SwapRow
 from motorpool.platform.db import new_id, utcnow
@@ -41,7 +38,7 @@ from motorpool.platform.uow import UnitOfWork
 Policies = Mapping[str, booking.BookingPolicy]
 
 
-def _fact(cls: type[SubscriptionFact], row: SubscriptionRow, **extra: object) -> SubscriptionFact:
+def fact(cls: type[SubscriptionFact], row: SubscriptionRow, **extra: object) -> SubscriptionFact:
     return cls(
         tenant_id=row.tenant_id,
         subscription_id=row.id,
@@ -51,7 +48,7 @@ def _fact(cls: type[SubscriptionFact], row: SubscriptionRow, **extra: object) ->
     )
 
 
-async def _subscription(
+async def load_subscription(
     uow: UnitOfWork, subscription_id: uuid.UUID, *, lock: bool = False
 ) -> SubscriptionRow:
     stmt = select(SubscriptionRow).where(SubscriptionRow.id == subscription_id)
@@ -63,7 +60,7 @@ async def _subscription(
     return row
 
 
-async def _swaps_used(uow: UnitOfWork, row: SubscriptionRow) -> int:
+async def swaps_used(uow: UnitOfWork, row: SubscriptionRow) -> int:
     used = await uow.session.execute(
         select(func.count())
         .select_from(SwapRow)
@@ -73,7 +70,7 @@ async def _swaps_used(uow: UnitOfWork, row: SubscriptionRow) -> int:
 
 
 async def _read(uow: UnitOfWork, row: SubscriptionRow) -> SubscriptionRead:
-    used = await _swaps_used(uow, row)
+    used = await swaps_used(uow, row)
     periods = await uow.session.execute(
         select(SubscriptionPeriodRow)
         .where(SubscriptionPeriodRow.subscription_id == row.id)
@@ -111,7 +108,7 @@ async def _read(uow: UnitOfWork, row: SubscriptionRow) -> SubscriptionRead:
     )
 
 
-def _policy(policies: Policies | None, name: str) -> booking.BookingPolicy:
+def policy_named(policies: Policies | None, name: str) -> booking.BookingPolicy:
     policy = (policies or {}).get(name)
     if policy is None:
         raise model.ContractsNotConfigured(f"no booking policy named {name!r}")
@@ -185,7 +182,7 @@ async def _car_booking(
         return car
     assert subscription_in.starts_at is not None
     assert subscription_in.ends_at is not None
-    policy = _policy(policies, subscription_in.product)
+    policy = policy_named(policies, subscription_in.product)
     held = await booking.hold(
         uow=uow,
         policy=policy,
@@ -256,7 +253,7 @@ async def start_subscription(
     await uow.session.flush()
     invoice_id = await _invoice_period(uow, rates, row, start, end, now)
     uow.record(
-        _fact(
+        fact(
             SubscriptionStarted,
             row,
             booking_id=car.id,
@@ -307,7 +304,7 @@ async def renew_due(*, uow: UnitOfWork, rates: pricing.RateBook, today: date | N
             row.updated_at = utcnow()
             issued += 1
             uow.record(
-                _fact(
+                fact(
                     SubscriptionRenewed,
                     row,
                     period_start=start,
@@ -322,13 +319,13 @@ async def renew_due(*, uow: UnitOfWork, rates: pricing.RateBook, today: date | N
 async def pause(*, uow: UnitOfWork, subscription_id: uuid.UUID, on: date) -> SubscriptionRead:
     """Pause from ``on``: no renewals while paused; the paused days lengthen the minimum
     term. The car's booking is left as it is."""
-    row = await _subscription(uow, subscription_id, lock=True)
+    row = await load_subscription(uow, subscription_id, lock=True)
     model.check_transition(row.status, SubscriptionStatus.paused)
     row.status = SubscriptionStatus.paused.value
     row.paused_on = on
     row.updated_at = utcnow()
     await uow.session.flush()
-    uow.record(_fact(SubscriptionPaused, row, on=on))
+    uow.record(fact(SubscriptionPaused, row, on=on))
     return await _read(uow, row)
 
 
@@ -337,7 +334,7 @@ async def resume(
 ) -> SubscriptionRead:
     """Resume on ``on``. If the paid period ran out meanwhile, a new monthly period starts
     on ``on`` and is invoiced at once; otherwise renewals go on when it ends."""
-    row = await _subscription(uow, subscription_id, lock=True)
+    row = await load_subscription(uow, subscription_id, lock=True)
     model.check_transition(row.status, SubscriptionStatus.active)
     assert row.paused_on is not None
     if on < row.paused_on:
@@ -353,12 +350,12 @@ async def resume(
         await uow.session.flush()
         invoice_id = await _invoice_period(uow, rates, row, start, end, None)
         uow.record(
-            _fact(
+            fact(
                 SubscriptionRenewed, row, period_start=start, period_end=end, invoice_id=invoice_id
             )
         )
     await uow.session.flush()
-    uow.record(_fact(SubscriptionResumed, row, on=on))
+    uow.record(fact(SubscriptionResumed, row, on=on))
     return await _read(uow, row)
 
 
@@ -371,7 +368,7 @@ async def end_subscription(
 ) -> SubscriptionRead:
     """End on ``on`` — not before the minimum term (lengthened by pauses) unless staff force
     it with a reason. A period that starts before ``on`` is still invoiced, up to ``on``."""
-    row = await _subscription(uow, subscription_id, lock=True)
+    row = await load_subscription(uow, subscription_id, lock=True)
     model.check_transition(row.status, SubscriptionStatus.ended)
     term = model.minimum_term_ends_on(row.starts_on, row.minimum_term_months, row.paused_days)
     model.check_minimum_term(on, term, forced_reason=forced_reason)
@@ -380,113 +377,9 @@ async def end_subscription(
     row.end_reason = forced_reason
     row.updated_at = utcnow()
     await uow.session.flush()
-    uow.record(_fact(SubscriptionEnded, row, on=on, forced_reason=forced_reason))
+    uow.record(fact(SubscriptionEnded, row, on=on, forced_reason=forced_reason))
     return await _read(uow, row)
 
 
 async def get_subscription(*, uow: UnitOfWork, subscription_id: uuid.UUID) -> SubscriptionRead:
-    return await _read(uow, await _subscription(uow, subscription_id))
-
-
-async def _release_current_car(
-    uow: UnitOfWork, policies: Policies, booking_id: uuid.UUID, at: datetime, now: datetime | None
-) -> None:
-    """The current car's booking ends at the swap: shortened if it has begun by then,
-    cancelled if it would only begin later; a finished one is left alone."""
-    current = await booking.get_booking(uow=uow, booking_id=booking_id)
-    live = (booking.Status.confirmed, booking.Status.started)
-    if current.status not in live or current.ends_at <= at:
-        return
-    policy = _policy(policies, current.product)
-    if current.starts_at < at:
-        await booking.modify(
-            uow=uow,
-            booking_id=current.id,
-            policy=policy,
-            starts_at=current.starts_at,
-            ends_at=at,
-            now=now,
-        )
-    elif current.status == booking.Status.confirmed:
-        await booking.cancel(uow=uow, booking_id=current.id, policy=policy, now=now)
-
-
-async def swap(
-    *,
-    uow: UnitOfWork,
-    policies: Policies,
-    subscription_id: uuid.UUID,
-    swap_in: SwapCreate,
-    customer_id: uuid.UUID,
-    now: datetime | None = None,
-) -> SwapRead:
-    """Swap a Flex subscription's car: the new car is held and confirmed through booking
-    (the ``flex`` policy), the current car's booking ends at the swap, and the swap counts
-    against this period's allowance — beyond it, nothing is booked."""
-    row = await _subscription(uow, subscription_id, lock=True)
-    if row.customer_id != customer_id:
-        raise model.SubscriptionNotFound()
-    if row.status != SubscriptionStatus.active.value:
-        raise model.InvalidSubscriptionTransition(f"a {row.status} subscription cannot swap")
-    used = await _swaps_used(uow, row)
-    model.check_swap_allowed(row.swaps_per_period, used)
-    policy = _policy(policies, "flex")
-    start = swap_in.starts_at.astimezone(UTC)
-    previous = row.booking_id
-    await _release_current_car(uow, policies, previous, start, now)
-    held = await booking.hold(
-        uow=uow,
-        policy=policy,
-        hold_in=booking.HoldCreate(
-            product=policy.name,
-            starts_at=swap_in.starts_at,
-            ends_at=swap_in.ends_at,
-            resource_id=swap_in.resource_id,
-            centre_id=swap_in.centre_id if swap_in.resource_id is None else None,
-            pool=swap_in.pool if swap_in.resource_id is None else None,
-            model=swap_in.model,
-            powertrain=swap_in.powertrain,
-        ),
-        customer_id=row.customer_id,
-        now=now,
-    )
-    car = await booking.confirm(uow=uow, booking_id=held.id, now=now)
-    swap_row = SwapRow(
-        id=new_id(),
-        subscription_id=row.id,
-        period_start=row.period_start,
-        booking_id=car.id,
-        previous_booking_id=previous,
-        resource_id=car.resource_id,
-        starts_at=car.starts_at,
-        ends_at=car.ends_at,
-        customer_id=row.customer_id,
-        created_at=now or utcnow(),
-    )
-    uow.session.add(swap_row)
-    row.booking_id = car.id
-    row.updated_at = utcnow()
-    await uow.session.flush()
-    uow.record(
-        _fact(
-            CarSwapped,
-            row,
-            swap_id=swap_row.id,
-            booking_id=car.id,
-            previous_booking_id=previous,
-            starts_at=car.starts_at,
-            ends_at=car.ends_at,
-        )
-    )
-    return SwapRead(
-        id=swap_row.id,
-        subscription_id=row.id,
-        booking_id=car.id,
-        previous_booking_id=previous,
-        resource_id=car.resource_id,
-        starts_at=car.starts_at,
-        ends_at=car.ends_at,
-        period_start=row.period_start,
-        swaps_left=model.swaps_left(row.swaps_per_period, used + 1),
-        created_at=swap_row.created_at,
-    )
+    return await _read(uow, await load_subscription(uow, subscription_id))
