@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from types import ModuleType
 
@@ -98,6 +98,7 @@ def create_app(
     mailer: Mailer | None = None,
     vehicle_connection: vehicles.VehicleConnection | None = None,
     payment_providers: billing.PaymentProviders | None = None,
+    extra_products: Sequence[products.ProductDefinition] = (),
 ) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(json=settings.log_json, level=settings.log_level)
@@ -110,6 +111,8 @@ def create_app(
         ttl_seconds=settings.access_token_ttl_seconds,
     )
     domains = selected_domains(settings)
+    offered = (*products.PRODUCTS, *extra_products)
+    rates = products.rate_plans(offered)
     runtime = EventRuntime(
         settings,
         uow_factory,
@@ -129,7 +132,7 @@ def create_app(
             Job(
                 "renew-subscriptions",
                 3600.0,
-                lambda uow: contracts.renew_due(uow=uow, rates=products.rate_plans()),
+                lambda uow: contracts.renew_due(uow=uow, rates=rates),
             ),
         ],
     )
@@ -165,8 +168,10 @@ def create_app(
     app.state.events = runtime
     app.state.housekeeping = housekeeping
     app.state.session_check = identity.session_is_active
-    app.state.booking_policies = products.booking_policies()
-    app.state.rate_plans = products.rate_plans()
+    app.state.products = products.by_name(offered)
+    app.state.booking_policies = products.booking_policies(offered)
+    app.state.rate_plans = rates
+    app.state.subscription_terms = products.subscription_terms(offered)
     app.state.vehicle_connection = vehicle_connection or vehicles.HttpVehicleConnection(
         settings.vehicle_connection_url
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from motorpool.domains import pricing
+from motorpool.domains import contracts, pricing
 from motorpool.domains.booking import BookingPolicy
 
 
@@ -15,3 +15,4 @@ class ProductDefinition:
     pool: str  # which part of the fleet (or workshop) it books from
     booking: BookingPolicy
     rate_plans: tuple[pricing.RatePlan, ...] = ()  # one per market it is sold in
+    subscription: contracts.SubscriptionTerms | None = None  # for products sold by the month

@@ -4,6 +4,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from motorpool.domains.booking import BookingPolicy
+from motorpool.domains.contracts import SubscriptionTerms
 from motorpool.products.definition import ProductDefinition
 from motorpool.products.prices import flex_plans, subscription_plans
 
@@ -23,6 +24,7 @@ SUBSCRIPTION = ProductDefinition(
         late_cancellation_fee_percent=Decimal("10"),
     ),
     rate_plans=subscription_plans(),
+    subscription=SubscriptionTerms(minimum_term_months=6, swaps_per_period=0),
 )
 
 # Flex is a subscription whose car may be swapped: each swap books through booking too.
@@ -41,4 +43,5 @@ FLEX = ProductDefinition(
         free_cancellation_before=timedelta(days=2),
     ),
     rate_plans=flex_plans(),
+    subscription=SubscriptionTerms(minimum_term_months=1, swaps_per_period=2),
 )

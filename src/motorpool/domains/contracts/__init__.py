@@ -22,7 +22,6 @@ from motorpool.domains.contracts.events import (
 )
 from motorpool.domains.contracts.handlers import HANDLERS
 from motorpool.domains.contracts.model import (
-    SWAPS_PER_PERIOD,
     AgreementExists,
     AgreementNotFound,
     AgreementStatus,
@@ -37,6 +36,7 @@ from motorpool.domains.contracts.model import (
     QuoteMismatch,
     SubscriptionNotFound,
     SubscriptionStatus,
+    SubscriptionTerms,
     SwapAllowanceExhausted,
     UnknownBooking,
 )
@@ -77,7 +77,6 @@ from motorpool.domains.contracts.swaps import swap
 
 __all__ = [
     "HANDLERS",
-    "SWAPS_PER_PERIOD",
     "AgreementCreate",
     "AgreementExists",
     "AgreementNotFound",
@@ -111,6 +110,7 @@ __all__ = [
     "SubscriptionResumed",
     "SubscriptionStarted",
     "SubscriptionStatus",
+    "SubscriptionTerms",
     "SwapAllowanceExhausted",
     "SwapCreate",
     "SwapRead",

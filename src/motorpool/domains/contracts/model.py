@@ -10,14 +10,13 @@ invoiced once. A Flex subscription may swap its car a limited number of times pe
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from motorpool.platform.errors import Conflict, NotFound, Problem, ServiceUnavailable
 
-SUBSCRIPTION_PRODUCTS = ("subscription", "flex")
-SWAPS_PER_PERIOD = {"subscription": 0, "flex": 2}
-DEFAULT_MINIMUM_TERM_MONTHS = {"subscription": 6, "flex": 1}
 RENTAL_SOURCE = "rental_agreement"
 SUBSCRIPTION_SOURCE = "subscription"
 
@@ -178,9 +177,25 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def check_subscription_product(product: str) -> None:
-    if product not in SUBSCRIPTION_PRODUCTS:
-        raise InvalidSubscription(f"product must be one of {', '.join(SUBSCRIPTION_PRODUCTS)}")
+@dataclass(frozen=True)
+class SubscriptionTerms:
+    """A subscription product's terms (part of its product definition): the minimum term
+    unless the customer asks for longer, and how many car swaps each period allows."""
+
+    minimum_term_months: int
+    swaps_per_period: int = 0
+
+    def __post_init__(self) -> None:
+        if self.minimum_term_months < 1 or self.swaps_per_period < 0:
+            raise ValueError("a minimum term of a month or more, and no negative swaps")
+
+
+def terms_of(terms: Mapping[str, SubscriptionTerms], product: str) -> SubscriptionTerms:
+    """The product's subscription terms; a product sold without them is no subscription."""
+    found = terms.get(product)
+    if found is None:
+        raise InvalidSubscription(f"product must be one of {', '.join(sorted(terms))}")
+    return found
 
 
 def minimum_term_ends_on(starts_on: date, months: int, paused_days: int = 0) -> date:

@@ -156,12 +156,14 @@ async def start_subscription(
     uow: Uow,
     rates: Rates,
     policies: Policies,
+    request: Request,
 ) -> SubscriptionRead:
     return await subscriptions.start_subscription(
         uow=uow,
         rates=rates,
         subscription_in=body,
         customer_id=principal.account_id,
+        terms=request.app.state.subscription_terms,
         policies=policies,
     )
 

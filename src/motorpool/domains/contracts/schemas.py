@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -128,11 +128,13 @@ class SubscriptionCreate(Strict):
     """Subscribe on a car: my confirmed booking of it (product ``subscription`` or ``flex``),
     or a resource booked now for ``[starts_at, ends_at)``."""
 
-    product: Literal["subscription", "flex"]
+    product: Annotated[str, StringConstraints(min_length=1, max_length=40)] = Field(
+        description="a subscription product, e.g. subscription or flex"
+    )
     market: Market
     starts_on: date
     minimum_term_months: Annotated[int, Field(ge=1, le=36)] | None = Field(
-        None, description="defaults to the product's (subscription 6, flex 1)"
+        None, description="defaults to the product's minimum term"
     )
     booking_id: uuid.UUID | None = None
     resource_id: uuid.UUID | None = None

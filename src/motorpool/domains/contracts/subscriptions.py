@@ -207,13 +207,15 @@ async def start_subscription(
     rates: pricing.RateBook,
     subscription_in: SubscriptionCreate,
     customer_id: uuid.UUID,
+    terms: Mapping[str, model.SubscriptionTerms],
     policies: Policies | None = None,
     now: datetime | None = None,
 ) -> SubscriptionRead:
     """Subscribe on a car from ``starts_on``; the first month is invoiced at once.
-    ``policies`` (booking's, by product) are needed only to book a named resource."""
+    ``terms`` are the subscription products' terms (from their definitions); ``policies``
+    (booking's, by product) are needed only to book a named resource."""
     product = subscription_in.product
-    model.check_subscription_product(product)
+    product_terms = model.terms_of(terms, product)
     car = await _car_booking(uow, subscription_in, customer_id, policies, now)
     start, end = model.period(subscription_in.starts_on, 0)
     stamp = now or utcnow()
@@ -234,10 +236,10 @@ async def start_subscription(
         centre_id=car.centre_id,
         starts_on=start,
         minimum_term_months=(
-            subscription_in.minimum_term_months or model.DEFAULT_MINIMUM_TERM_MONTHS[product]
+            subscription_in.minimum_term_months or product_terms.minimum_term_months
         ),
         paused_days=0,
-        swaps_per_period=model.SWAPS_PER_PERIOD[product],
+        swaps_per_period=product_terms.swaps_per_period,
         anchor_on=start,
         period_index=0,
         period_start=start,
