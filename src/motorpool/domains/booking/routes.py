@@ -199,12 +199,14 @@ async def bookings(
     status: Status | None = None,
     starts_from: AwareDatetime | None = None,
     starts_before: AwareDatetime | None = None,
+    product: Annotated[str | None, Query(max_length=40, description="e.g. testdrive")] = None,
 ) -> BookingPage:
     mine = None if principal.role in STAFF_ROLES else principal.account_id
     return await service.list_bookings(
         uow=uow,
         paging=paging,
         customer_id=mine,
+        product=product,
         centre_id=centre_id,
         status=status,
         starts_from=starts_from,

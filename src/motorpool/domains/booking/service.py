@@ -521,8 +521,11 @@ async def list_bookings(
     starts_before: datetime | None = None,
     resource_ids: Sequence[uuid.UUID] | None = None,
     ends_after: datetime | None = None,
+    product: str | None = None,
 ) -> BookingPage:
     stmt = select(BookingRow)
+    if product is not None:
+        stmt = stmt.where(BookingRow.product == product)
     if customer_id is not None:
         stmt = stmt.where(BookingRow.customer_id == customer_id)
     if centre_id is not None:
