@@ -52,10 +52,18 @@ def test_upgrade_seed_twice_and_create_admin(cli_env: dict[str, str], tmp_path: 
         ).fetchone()
         accounts = db.execute("select count(*) from identity_accounts").fetchone()[0]
         brands = db.execute("select slug from tenants").fetchall()
+        pools = dict(db.execute("select pool, count(*) from fleet_cars group by pool").fetchall())
+        unlinked = db.execute(
+            "select count(*) from booking_resources r where r.pool != 'workshop'"
+            " and not exists (select 1 from fleet_cars f where f.resource_id = r.id)"
+        ).fetchone()[0]
     assert centres[0] == 12
     assert centres[1] >= 8
     assert accounts == 7
     assert brands == [("demo",)]
+    # mobility cars are fleet cars (a vehicle in a pool), each once after seeding twice
+    assert set(pools) == {"courtesy", "rental", "subscription", "carsharing", "testdrive"}
+    assert unlinked == 0
     created = run(
         ["users", "create-admin", "--email", "boss@example.com", "--brand", "demo"],
         cli_env,

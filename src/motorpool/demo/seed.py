@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from datetime import time
 
@@ -10,7 +11,7 @@ from rich.progress import Progress
 
 from motorpool.demo.centres import CENTRES
 from motorpool.demo.vehicles import DEMO_CARS, MODELS
-from motorpool.domains import booking, dealers, identity, vehicles, workshop
+from motorpool.domains import booking, dealers, fleet, identity, vehicles, workshop
 from motorpool.platform.auth import Role
 from motorpool.platform.db import create_engine
 from motorpool.platform.http import PageParams
@@ -142,13 +143,44 @@ async def _vehicles(factory: UnitOfWorkFactory, tenant: Tenant, progress: Progre
         await uow.commit()
 
 
+MOBILITY_PLAN: list[tuple[str, str, int]] = [  # pool, model code, cars per centre
+    ("courtesy", "AUR-4S", 2),
+    ("rental", "AUR-4S", 2),
+    ("rental", "VEL-E", 2),
+    ("subscription", "AUR-T", 2),
+    ("carsharing", "AUR-4S", 2),
+    ("testdrive", "AUR-T", 1),
+    ("testdrive", "VEL-E", 1),
+]
+
+
+def _fleet_vin(centre_code: str, pool: str, number: int) -> str:
+    """A stable, valid VIN for a demo fleet car (so seeding twice finds it again)."""
+    digest = hashlib.sha256(f"{centre_code}/{pool}/{number}".encode()).hexdigest().upper()
+    body = "WMF" + digest.replace("O", "0").replace("I", "1").replace("Q", "9")[:14]
+    return vehicles.with_check_digit(body)
+
+
+def _wanted_pools(centre: dealers.CentreRead) -> list[tuple[str, str, int]]:
+    return [
+        entry
+        for entry in MOBILITY_PLAN
+        if (entry[0] == "courtesy" and centre.offers_workshop)
+        or (entry[0] == "testdrive" and centre.offers_test_drives)
+        or (entry[0] not in ("courtesy", "testdrive") and centre.offers_pickup)
+    ]
+
+
 async def _resources(factory: UnitOfWorkFactory, tenant: Tenant, progress: Progress) -> None:
-    """Bookable things at each centre: workshop bays, courtesy, rental and test-drive cars."""
+    """Bookable things at each centre: the workshop's bays (a capacity resource) and the
+    fleet — courtesy, rental, subscription, car-sharing and test-drive cars, each a
+    registered vehicle put into its pool through the fleet domain."""
     async with factory(tenant_id=tenant.id, write=True) as uow:
         centres = (
             await dealers.list_centres(uow=uow, paging=PageParams(limit=200, offset=0, sort=None))
         ).items
-        task = progress.add_task("Bookable resources", total=len(centres))
+        models = {m.code: m for m in await vehicles.list_models(uow=uow)}
+        task = progress.add_task("Fleet and bays", total=len(centres))
         for centre in centres:
             existing = await booking.list_resources(
                 uow=uow, paging=PageParams(limit=1, offset=0, sort=None), centre_id=centre.id
@@ -156,29 +188,34 @@ async def _resources(factory: UnitOfWorkFactory, tenant: Tenant, progress: Progr
             if existing.total:
                 progress.advance(task)
                 continue
-            plan: list[tuple[str, str, int, int]] = []  # pool, kind, capacity, count
             if centre.offers_workshop:
-                plan += [("workshop", "capacity", 3, 1), ("courtesy", "unit", 1, 2)]
-            if centre.offers_pickup:
-                plan += [
-                    ("rental", "unit", 1, 4),
-                    ("subscription", "unit", 1, 2),
-                    ("carsharing", "unit", 1, 2),
-                ]
-            if centre.offers_test_drives:
-                plan += [("testdrive", "unit", 1, 2)]
-            for pool, kind, capacity, count in plan:
-                for number in range(1, count + 1):
-                    await booking.create_resource(
+                await booking.create_resource(
+                    uow=uow,
+                    resource_in=booking.ResourceCreate(
+                        kind=booking.ResourceKind.capacity,
+                        capacity=3,
+                        centre_id=centre.id,
+                        pool="workshop",
+                        label=f"{centre.code} workshop",
+                    ),
+                )
+            counters: dict[str, int] = {}
+            for pool, model_code, count in _wanted_pools(centre):
+                for _ in range(count):
+                    number = counters[pool] = counters.get(pool, 0) + 1
+                    car = await vehicles.register_vehicle(
                         uow=uow,
-                        resource_in=booking.ResourceCreate(
-                            kind=booking.ResourceKind(kind),
-                            capacity=capacity,
-                            centre_id=centre.id,
-                            pool=pool,
-                            label=f"{centre.code} {pool} {number}",
-                            model=None if pool == "workshop" else "Aurora",
-                            powertrain=None if pool == "workshop" else "BEV",
+                        vehicle_in=vehicles.VehicleCreate(
+                            vin=_fleet_vin(centre.code, pool, number),
+                            model_id=models[model_code].id,
+                            plate=f"{centre.code[:3]}-{pool[:2].upper()} {number}",
+                            model_year=2026,
+                        ),
+                    )
+                    await fleet.add_to_pool(
+                        uow=uow,
+                        car_in=fleet.FleetCarCreate(
+                            vehicle_id=car.id, centre_id=centre.id, pool=fleet.FleetPool(pool)
                         ),
                     )
             progress.advance(task)
