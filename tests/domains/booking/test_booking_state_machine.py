@@ -676,6 +676,7 @@ class BookingMachine(RuleBasedStateMachine):
         assert isinstance(got, booking.BookingRead), f"{what}: {got}"
         assert (got.starts_at, got.ends_at, got.status) == (start, end, target.status)
         assert lane is not None
+        model.sweep(target.resource)  # a move claims its resource: lapsed holds there expire
         target.start, target.end, target.lane = start, end, lane
 
     @rule(minutes=st.integers(1, 20), sweep=st.integers(0, 3))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, exists, func, select
 
 from motorpool.domains import dealers
 from motorpool.domains.booking.model import BookingPolicy, overlaps, within_booking_horizon
@@ -59,28 +59,34 @@ async def free_resources(
     now: datetime | None = None,
     limit: int = 50,
 ) -> FreeResources:
-    """Resources at the centre free for ``[start, end)`` with the policy's buffers — one
-    statement: an anti-join against the centre's busy resources."""
+    """Resources at the centre free for ``[start, end)`` with the policy's buffers, the first
+    ``limit`` by label — one statement that walks the centre's resources in label order
+    (index ``ix_booking_resources_centre_label``) and asks, per resource, how many lanes its
+    live bookings take then (GiST ``ix_booking_bookings_resource_span``), stopping once
+    ``limit`` are found. At a busy centre of 10,000 cars that is a few hundred index probes
+    instead of reading every booking of the centre in the window (bench/booking.py, 3)."""
     now = now or utcnow()
     occupied_from, occupied_until = start - policy.buffer_before, end + policy.buffer_after
-    busy = (
-        select(BookingRow.resource_id, func.count(BookingRow.lane.distinct()).label("lanes"))
+    lanes_taken = (
+        select(func.count(BookingRow.lane.distinct()))
         .where(
-            BookingRow.centre_id == centre_id,
+            BookingRow.resource_id == ResourceRow.id,
             live(now),
             booking_overlaps(uow, occupied_from, occupied_until),
         )
-        .group_by(BookingRow.resource_id)
-        .subquery()
+        .correlate(ResourceRow)
+        .scalar_subquery()
     )
-    blocked = select(BlockRow.resource_id).where(block_overlaps(occupied_from, occupied_until))
+    blocked = (
+        select(BlockRow.id)
+        .where(
+            BlockRow.resource_id == ResourceRow.id, block_overlaps(occupied_from, occupied_until)
+        )
+        .correlate(ResourceRow)
+    )
     stmt = (
         _matching(centre_id, Filters(pool, model, powertrain))
-        .outerjoin(busy, busy.c.resource_id == ResourceRow.id)
-        .where(
-            or_(busy.c.lanes.is_(None), busy.c.lanes < ResourceRow.capacity),
-            ResourceRow.id.not_in(blocked),
-        )
+        .where(ResourceRow.capacity > lanes_taken, ~exists(blocked))
         .order_by(ResourceRow.label, ResourceRow.id)
         .limit(limit)
     )

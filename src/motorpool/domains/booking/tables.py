@@ -25,6 +25,8 @@ class ResourceRow(TenantOwned, Base):
     __tablename__ = "booking_resources"
     __table_args__ = (
         Index("ix_booking_resources_search", "tenant_id", "centre_id", "pool", "active"),
+        # the availability search walks a centre's resources in label order
+        Index("ix_booking_resources_centre_label", "centre_id", "label", "id"),
         CheckConstraint("capacity >= 1", name="capacity_positive"),
     )
 
@@ -64,6 +66,16 @@ class BookingRow(TenantOwned, Base):
         CheckConstraint("occupied_from <= starts_at AND ends_at <= occupied_until", name="buffers"),
         Index("ix_booking_bookings_resource_time", "resource_id", "occupied_from"),
         Index("ix_booking_bookings_customer", "tenant_id", "customer_id", "starts_at"),
+        # PostgreSQL only: "is this resource busy then?" — one probe per resource in the
+        # availability search, over plain (leakproof) comparisons.
+        Index(
+            "ix_booking_bookings_resource_span",
+            "resource_id",
+            "occupied_from",
+            "occupied_until",
+            postgresql_using="gist",
+            postgresql_where=text(LIVE_SQL),
+        ).ddl_if(dialect="postgresql"),
         # PostgreSQL only: "which resources at this centre are busy then?", led by the
         # centre, over plain columns so it serves under row-level security (see occupancy).
         Index(
