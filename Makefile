@@ -1,13 +1,15 @@
 # Motorpool — two commands on a fresh machine:
 #   make demo   installs everything, migrates, seeds the demo brand, serves http://127.0.0.1:8000
 #   make test   installs everything, starts PostgreSQL/NATS/Redis when down, runs the whole suite
+#               (and Chromium for the browser tests; checks the UI bundles match their sources)
+#   make ui     rebuilds the web components' bundles (needs Node.js; commit the result)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install services lint check pytest bench clean
+.PHONY: demo test install services lint check pytest bench clean ui ui-check browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,10 +31,30 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-pytest: $(STAMP) services
+pytest: $(STAMP) services browser
 	$(BIN)/pytest -q
 
-test: $(STAMP) services lint pytest
+# The components' bundles are built from src/motorpool/**/web/ by web/build.mjs and committed,
+# so installing the package needs no Node.js. With Node.js present, the test run rebuilds
+# them in memory and fails if the shipped bundles differ from their sources.
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+
+ui: web/node_modules/.package-lock.json
+	cd web && node build.mjs
+
+ui-check:
+	@if command -v node >/dev/null && command -v npm >/dev/null; then \
+		$(MAKE) --no-print-directory web/node_modules/.package-lock.json && cd web && node build.mjs --check; \
+	else echo "ui-check: SKIPPED, no Node.js here (the shipped bundles are not verified)"; fi
+
+# The browser tests drive Debian's Chromium (tests/e2e); install it when missing.
+browser:
+	@command -v chromium >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
+		else sudo apt-get update -q && sudo apt-get install -y -q chromium; fi; }
+
+test: $(STAMP) services lint ui-check pytest
 
 bench: $(STAMP) services
 	$(BIN)/python bench/run.py

@@ -1,0 +1,3 @@
+// identity's web components: <mp-login>, <mp-profile> (bundled as /ui/identity.js).
+export { MpLogin } from "./login.js";
+export { MpProfile } from "./profile.js";
