@@ -3,7 +3,9 @@
 A rental agreement is opened from a confirmed booking at its accepted quote; its hand-over
 starts the booking and its return completes it, settles the extras through pricing and
 issues one invoice through billing. A subscription runs in monthly periods, each invoiced
-once; Flex swaps book the new car through booking, a few per period.
+once; Flex swaps book the new car through booking, a few per period. A car-sharing trip
+books a shared car from now and unlocks it; ending it locks the car and invoices the minutes
+it really took.
 The public face: other domains, products and apps use only what is imported here.
 """
 
@@ -17,6 +19,8 @@ from motorpool.domains.contracts.events import (
     SubscriptionRenewed,
     SubscriptionResumed,
     SubscriptionStarted,
+    TripEnded,
+    TripStarted,
     VehicleHandedOver,
     VehicleReturned,
 )
@@ -28,6 +32,7 @@ from motorpool.domains.contracts.model import (
     AlreadyHandedOver,
     AlreadyReturned,
     BookingNotConfirmed,
+    CarNotShareable,
     ImplausibleReading,
     InvalidSubscription,
     InvalidSubscriptionTransition,
@@ -38,6 +43,9 @@ from motorpool.domains.contracts.model import (
     SubscriptionStatus,
     SubscriptionTerms,
     SwapAllowanceExhausted,
+    TripAlreadyEnded,
+    TripNotFound,
+    TripStatus,
     UnknownBooking,
 )
 from motorpool.domains.contracts.rentals import (
@@ -64,6 +72,9 @@ from motorpool.domains.contracts.schemas import (
     SwapCreate,
     SwapRead,
     TodaySheet,
+    TripCreate,
+    TripPage,
+    TripRead,
 )
 from motorpool.domains.contracts.subscriptions import (
     end_subscription,
@@ -74,6 +85,7 @@ from motorpool.domains.contracts.subscriptions import (
     start_subscription,
 )
 from motorpool.domains.contracts.swaps import swap
+from motorpool.domains.contracts.trips import end_trip, get_trip, start_trip, trips_of
 
 __all__ = [
     "HANDLERS",
@@ -87,6 +99,7 @@ __all__ = [
     "AlreadyHandedOver",
     "AlreadyReturned",
     "BookingNotConfirmed",
+    "CarNotShareable",
     "CarSwapped",
     "HandoverCreate",
     "ImplausibleReading",
@@ -115,13 +128,23 @@ __all__ = [
     "SwapCreate",
     "SwapRead",
     "TodaySheet",
+    "TripAlreadyEnded",
+    "TripCreate",
+    "TripEnded",
+    "TripNotFound",
+    "TripPage",
+    "TripRead",
+    "TripStarted",
+    "TripStatus",
     "UnknownBooking",
     "VehicleHandedOver",
     "VehicleReturned",
     "agreements_of",
     "end_subscription",
+    "end_trip",
     "get_agreement",
     "get_subscription",
+    "get_trip",
     "hand_over",
     "open_rental",
     "pause",
@@ -129,7 +152,9 @@ __all__ = [
     "resume",
     "router",
     "start_subscription",
+    "start_trip",
     "swap",
     "take_return",
     "today",
+    "trips_of",
 ]

@@ -1,4 +1,4 @@
-"""Facts the contracts domain publishes about agreements, subscriptions and swaps."""
+"""Facts the contracts domain publishes about agreements, subscriptions, swaps and trips."""
 
 from __future__ import annotations
 
@@ -87,3 +87,28 @@ class CarSwapped(SubscriptionFact):
     previous_booking_id: uuid.UUID
     starts_at: datetime
     ends_at: datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class TripFact(Event):
+    trip_id: uuid.UUID
+    customer_id: uuid.UUID
+    booking_id: uuid.UUID
+    vehicle_id: uuid.UUID
+    centre_id: uuid.UUID
+
+
+@dataclass(frozen=True, kw_only=True)
+class TripStarted(TripFact):
+    started_at: datetime
+    start_mileage_m: int | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class TripEnded(TripFact):
+    ended_at: datetime
+    end_mileage_m: int | None
+    driven_km: int
+    invoice_id: uuid.UUID
+    total: str
+    currency: str

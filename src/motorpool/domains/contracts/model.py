@@ -5,6 +5,8 @@ A rental agreement is opened from a confirmed booking and keeps the booking's ac
 quote; its return settles what the quote did not cover (kilometres, lateness, energy). A
 subscription runs in monthly periods ``[period_start, period_end)``; each period is
 invoiced once. A Flex subscription may swap its car a limited number of times per period.
+A car-sharing trip books a shared car from now, runs until the customer ends it, and is
+priced per started minute for the time it really took.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from motorpool.platform.errors import Conflict, NotFound, Problem, ServiceUnavailable
 
@@ -241,3 +244,79 @@ def check_subscription_booking(product: str, booking_product: str) -> None:
 def check_swap_allowed(allowance: int, used: int) -> None:
     if swaps_left(allowance, used) == 0:
         raise SwapAllowanceExhausted(f"{used} of {allowance} swaps used in this period")
+
+
+# ----------------------------------------------------------------- car sharing trips
+
+CARSHARING = "carsharing"
+TRIP_SOURCE = "carsharing_trip"
+
+
+class TripStatus(StrEnum):
+    running = "running"  # the car is unlocked and the customer drives
+    ended = "ended"  # locked, priced and invoiced
+
+
+class TripNotFound(NotFound):
+    slug = "trip-not-found"
+    title = "No such car-sharing trip of yours"
+
+
+class CarNotShareable(Conflict):
+    slug = "car-not-shareable"
+    title = "This car cannot be shared right now"
+    description = (
+        "A trip starts on a car of the car-sharing pool that is in service (not in "
+        "maintenance, not retired) and free now."
+    )
+
+
+class TripAlreadyEnded(Conflict):
+    slug = "trip-already-ended"
+    title = "The trip has ended already"
+
+
+def check_shareable(pool: str, bookable: bool) -> None:
+    if pool != CARSHARING:
+        raise CarNotShareable(f"the car serves the {pool} pool, not car sharing")
+    if not bookable:
+        raise CarNotShareable("the car is out of service")
+
+
+def check_can_end(status: str) -> None:
+    if status == TripStatus.ended:
+        raise TripAlreadyEnded()
+
+
+def trip_booking_start(now: datetime, slot_minutes: int | None, zone: ZoneInfo) -> datetime:
+    """Where a trip's booking starts: now, or the next start on the policy's grid of the
+    centre's wall clock when the policy has one (car sharing has none)."""
+    if not slot_minutes:
+        return now
+    local = now.astimezone(zone)
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    step = timedelta(minutes=slot_minutes)
+    slots = -(-(local - midnight) // step)  # started slots: round up
+    return (midnight + slots * step).astimezone(now.tzinfo)
+
+
+def trip_booking_end(
+    started: datetime, ended: datetime, minimum: timedelta, maximum: timedelta
+) -> datetime:
+    """The end a finished trip's booking is moved to: the real end, but never shorter than
+    the policy's minimum nor longer than its maximum (the time beyond is still priced)."""
+    return min(max(ended, started + minimum), started + maximum)
+
+
+def check_ended_after(started_at: datetime, ended_at: datetime) -> None:
+    if ended_at <= started_at:
+        raise ImplausibleReading("a trip ends after it starts")
+
+
+def trip_km(start_m: int | None, end_m: int | None) -> int:
+    """Whole kilometres between two odometer readings in metres; 0 if one is unknown."""
+    if start_m is None or end_m is None:
+        return 0
+    if end_m < start_m:
+        raise ImplausibleReading(f"the odometer went down from {start_m} m to {end_m} m")
+    return (end_m - start_m) // 1000

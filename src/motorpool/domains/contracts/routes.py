@@ -8,8 +8,8 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from motorpool.domains import booking, pricing
-from motorpool.domains.contracts import daysheet, model, rentals, subscriptions, swaps
+from motorpool.domains import booking, pricing, vehicles
+from motorpool.domains.contracts import daysheet, model, rentals, subscriptions, swaps, trips
 from motorpool.domains.contracts.schemas import (
     AgreementCreate,
     AgreementPage,
@@ -24,6 +24,9 @@ from motorpool.domains.contracts.schemas import (
     SwapCreate,
     SwapRead,
     TodaySheet,
+    TripCreate,
+    TripPage,
+    TripRead,
 )
 from motorpool.platform.auth import STAFF_ROLES, Principal, Role
 from motorpool.platform.errors import Forbidden, openapi_error_responses
@@ -37,6 +40,7 @@ Staff = Annotated[
 ]
 CentreQuery = Annotated[uuid.UUID, Query(description="the centre's id")]
 CONFLICT = openapi_error_responses(409)
+CAR_COMMAND = openapi_error_responses(409, 503)
 
 
 def _rates(request: Request) -> pricing.RateBook:
@@ -50,7 +54,14 @@ def _policies(request: Request) -> dict[str, booking.BookingPolicy]:
     return policies
 
 
+def _connection(request: Request) -> vehicles.VehicleConnection:
+    """The connected-car backend that locks and unlocks the cars."""
+    connection: vehicles.VehicleConnection = request.app.state.vehicle_connection
+    return connection
+
+
 Rates = Annotated[pricing.RateBook, Depends(_rates)]
+Connection = Annotated[vehicles.VehicleConnection, Depends(_connection)]
 Policies = Annotated[dict[str, booking.BookingPolicy], Depends(_policies)]
 
 
@@ -240,3 +251,61 @@ async def swap(
         swap_in=body,
         customer_id=found.customer_id,
     )
+
+
+# ----------------------------------------------------------------- car sharing trips
+
+
+@router.post(
+    "/trips",
+    status_code=201,
+    summary="Start a car-sharing trip now: the car is booked for me and unlocked",
+    responses=CAR_COMMAND,
+)
+async def start_trip(
+    body: TripCreate,
+    principal: CurrentPrincipal,
+    uow: Uow,
+    policies: Policies,
+    connection: Connection,
+) -> TripRead:
+    return await trips.start_trip(
+        uow=uow,
+        policies=policies,
+        connection=connection,
+        trip_in=body,
+        customer_id=principal.account_id,
+    )
+
+
+@router.post(
+    "/trips/{trip_id}/end",
+    summary="End my trip: the car is locked and the minutes are invoiced",
+    responses=CAR_COMMAND,
+)
+async def end_trip(
+    trip_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    uow: Uow,
+    rates: Rates,
+    policies: Policies,
+    connection: Connection,
+) -> TripRead:
+    return await trips.end_trip(
+        uow=uow,
+        rates=rates,
+        policies=policies,
+        connection=connection,
+        trip_id=trip_id,
+        customer_id=principal.account_id,
+    )
+
+
+@router.get("/trips", summary="My car-sharing trips")
+async def my_trips(principal: CurrentPrincipal, uow: Uow, paging: Paging) -> TripPage:
+    return await trips.trips_of(uow=uow, customer_id=principal.account_id, paging=paging)
+
+
+@router.get("/trips/{trip_id}", summary="One trip of mine")
+async def trip(trip_id: uuid.UUID, principal: CurrentPrincipal, uow: Uow) -> TripRead:
+    return await trips.get_trip(uow=uow, trip_id=trip_id, customer_id=principal.account_id)

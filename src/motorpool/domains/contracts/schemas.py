@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from motorpool.domains.contracts.model import AgreementStatus, SubscriptionStatus
+from motorpool.domains.contracts.model import AgreementStatus, SubscriptionStatus, TripStatus
 from motorpool.platform.http import Page
 from motorpool.platform.money import MoneyRead
 
@@ -221,3 +221,41 @@ class SwapRead(BaseModel):
     period_start: date
     swaps_left: int
     created_at: datetime
+
+
+# ----------------------------------------------------------------- car sharing trips
+
+
+class TripCreate(Strict):
+    """Start a trip on a shared car now: it is booked from now for the planned minutes
+    (the real end is what counts) and unlocked."""
+
+    resource_id: uuid.UUID = Field(description="the shared car's booking resource")
+    market: Market = Field(description="where the trip is priced, e.g. DE")
+    planned_minutes: Annotated[int, Field(ge=15, le=3 * 24 * 60)] = Field(
+        60, description="how long the car is held for you; a trip may end earlier or later"
+    )
+
+
+class TripRead(BaseModel):
+    id: uuid.UUID
+    status: TripStatus
+    customer_id: uuid.UUID
+    booking_id: uuid.UUID
+    booking_reference: str
+    resource_id: uuid.UUID
+    vehicle_id: uuid.UUID
+    centre_id: uuid.UUID
+    market: str
+    started_at: datetime
+    planned_ends_at: datetime
+    ended_at: datetime | None
+    start_mileage_km: float | None = Field(description="the odometer when the car was unlocked")
+    end_mileage_km: float | None
+    driven_km: int | None
+    invoice_id: uuid.UUID | None
+    total: MoneyRead | None = Field(description="the trip's invoice total, VAT included")
+    created_at: datetime
+
+
+TripPage = Page[TripRead]

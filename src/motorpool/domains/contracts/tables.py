@@ -1,5 +1,5 @@
 """The contracts domain's tables: rental agreements and their hand-over and return records,
-subscriptions with their invoiced periods, and Flex swaps.
+subscriptions with their invoiced periods, Flex swaps, and car-sharing trips.
 
 Bookings, quotes and invoices live in their own domains; rows here point at them by id.
 """
@@ -10,7 +10,15 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from motorpool.platform.db import Base, TenantOwned, new_id, utcnow
@@ -145,3 +153,36 @@ class SwapRow(TenantOwned, Base):
     ends_at: Mapped[datetime]
     customer_id: Mapped[uuid.UUID]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TripRow(TenantOwned, Base):
+    """A car-sharing trip: its booking (from the start, moved to the real end when it
+    ends), the odometer at both ends in metres, and its invoice once ended."""
+
+    __tablename__ = "contracts_trips"
+    __table_args__ = (
+        Index("ix_contracts_trips_customer", "tenant_id", "customer_id", "started_at"),
+        CheckConstraint("status in ('running', 'ended')", name="status_known"),
+        CheckConstraint("ended_at is null or ended_at > started_at", name="ends_after_start"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    customer_id: Mapped[uuid.UUID]
+    booking_id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    booking_reference: Mapped[str] = mapped_column(String(16))
+    resource_id: Mapped[uuid.UUID]
+    vehicle_id: Mapped[uuid.UUID]
+    centre_id: Mapped[uuid.UUID]
+    market: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(12))
+    started_at: Mapped[datetime]
+    planned_ends_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+    start_mileage_m: Mapped[int | None] = mapped_column(BigInteger)
+    end_mileage_m: Mapped[int | None] = mapped_column(BigInteger)
+    driven_km: Mapped[int | None]
+    invoice_id: Mapped[uuid.UUID | None]
+    currency: Mapped[str | None] = mapped_column(String(3))
+    total: Mapped[Decimal | None]  # the invoice's, VAT included
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -41,6 +41,7 @@ from motorpool.domains.vehicles.service import (
     owned_vehicle,
     personal_data,
     register_vehicle,
+    send_fleet_command,
     status,
 )
 from motorpool.domains.vehicles.telemetry import ingest
@@ -77,6 +78,7 @@ __all__ = [
     "personal_data",
     "register_vehicle",
     "router",
+    "send_fleet_command",
     "status",
     "with_check_digit",
 ]

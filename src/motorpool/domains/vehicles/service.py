@@ -361,6 +361,20 @@ async def send_command(
     uow.record(RemoteCommandSent(tenant_id=uow.brand, vehicle_id=car.id, command=command))
 
 
+async def send_fleet_command(
+    *,
+    uow: UnitOfWork,
+    vehicle_id: uuid.UUID,
+    command: str,
+    connection: VehicleConnection,
+) -> None:
+    """Lock or unlock a car for its operator rather than its owner (car sharing unlocks a
+    shared car for the trip's driver; the caller has checked the trip)."""
+    car = await get_vehicle(uow=uow, vehicle_id=vehicle_id)
+    await connection.send_command(car.vin, command)
+    uow.record(RemoteCommandSent(tenant_id=uow.brand, vehicle_id=car.id, command=command))
+
+
 async def personal_data(*, uow: UnitOfWork, account_id: uuid.UUID) -> dict[str, object]:
     """This domain's part of a GDPR export: the cars I own or owned, and when."""
     rows = await uow.session.execute(
