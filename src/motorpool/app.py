@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse
 from redis.asyncio import Redis
 
 from motorpool import __version__, products
+from motorpool.apps import gbfs
 from motorpool.apps import pages as app_pages
 from motorpool.domains import (
     billing,
@@ -192,6 +193,7 @@ def create_app(
     for face in domains.values():
         app.include_router(face.router)
     app.include_router(app_pages.router)
+    app.include_router(gbfs.router)
     app.mount("/ui", app_pages.Bundles(), name="ui")
 
     @app.get("/", include_in_schema=False)
