@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install services lint check pytest bench clean ui ui-check browser
+.PHONY: demo test install services lint check pytest bench clean ui ui-check browser screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ browser:
 		else sudo apt-get update -q && sudo apt-get install -y -q chromium; fi; }
 
 test: $(STAMP) services lint ui-check pytest
+
+# Retake the README's screenshots from the demo data (tests/e2e).
+screenshots: $(STAMP) browser
+	MOTORPOOL_SCREENSHOTS=1 $(BIN)/pytest -q tests/e2e -k screenshot
 
 bench: $(STAMP) services
 	$(BIN)/python bench/run.py

@@ -1,4 +1,4 @@
-import{a as h,e as b,f as n,h as p,n as u,p as c,u as d}from"./chunks/chunk-KFQBBQ74.js";p({en:{"booking.calendar":"Availability","booking.previous":"Previous month","booking.next":"Next month","booking.free":"{count} free","booking.closed":"closed","booking.full":"fully booked","booking.needCentre":"Choose a centre to see its availability."},de:{"booking.calendar":"Verfügbarkeit","booking.previous":"Voriger Monat","booking.next":"Nächster Monat","booking.free":"{count} frei","booking.closed":"geschlossen","booking.full":"ausgebucht","booking.needCentre":"Wählen Sie ein Zentrum, um seine Verfügbarkeit zu sehen."}});function k(){let l=new Date;return`${l.getFullYear()}-${String(l.getMonth()+1).padStart(2,"0")}`}function m(l,t){let[i,a]=l.split("-").map(Number),o=new Date(Date.UTC(i,a-1+t,1));return`${o.getUTCFullYear()}-${String(o.getUTCMonth()+1).padStart(2,"0")}`}var r=class extends d{constructor(){super(),this.product="servicing",this.centreId="",this.pool="",this.month=k(),this.selected="",this._calendar=null,this._error=null}updated(t){["product","centreId","pool","month","baseUrl"].some(i=>t.has(i))&&this.load()}async load(){if(this.centreId)try{this._error=null,this._calendar=await this.api.get("/booking/calendar",{product:this.product,centre_id:this.centreId,month:this.month,pool:this.pool})}catch(t){this._error=t}}_pick(t){this.selected=t.day,this.emit("mp-day-selected",{day:t.day,free:t.free_slots??t.free_all_day})}_weeks(t){let a=(new Date(`${t[0].day}T00:00:00Z`).getUTCDay()+6)%7,o=[...Array(a).fill(null),...t];for(;o.length%7;)o.push(null);let e=[];for(let s=0;s<o.length;s+=7)e.push(o.slice(s,s+7));return e}render(){if(!this.centreId)return n`<p class="muted">${this.t("booking.needCentre")}</p>`;let t=this._calendar,i=c(`${this.month}-15T12:00:00Z`,this.loc,{dateStyle:void 0,month:"long",year:"numeric"}),a=[...Array(7)].map((o,e)=>c(`2024-01-0${e+1}T12:00:00Z`,this.loc,{dateStyle:void 0,weekday:"short"}));return n`<section class="card" aria-labelledby="title">
+import{a as h,e as p,f as n,h as b,n as u,p as c,u as d}from"./chunks/chunk-KFQBBQ74.js";b({en:{"booking.calendar":"Availability","booking.previous":"Previous month","booking.next":"Next month","booking.free":"{count} free","booking.closed":"closed","booking.full":"fully booked","booking.needCentre":"Choose a centre to see its availability."},de:{"booking.calendar":"Verfügbarkeit","booking.previous":"Voriger Monat","booking.next":"Nächster Monat","booking.free":"{count} frei","booking.closed":"geschlossen","booking.full":"ausgebucht","booking.needCentre":"Wählen Sie ein Zentrum, um seine Verfügbarkeit zu sehen."}});function k(){let l=new Date;return`${l.getFullYear()}-${String(l.getMonth()+1).padStart(2,"0")}`}function m(l,t){let[i,a]=l.split("-").map(Number),o=new Date(Date.UTC(i,a-1+t,1));return`${o.getUTCFullYear()}-${String(o.getUTCMonth()+1).padStart(2,"0")}`}var r=class extends d{constructor(){super(),this.product="servicing",this.centreId="",this.pool="",this.month=k(),this.selected="",this._calendar=null,this._error=null}updated(t){["product","centreId","pool","month","baseUrl"].some(i=>t.has(i))&&this.load()}async load(){if(this.centreId)try{this._error=null,this._calendar=await this.api.get("/booking/calendar",{product:this.product,centre_id:this.centreId,month:this.month,pool:this.pool})}catch(t){this._error=t}}_pick(t){this.selected=t.day,this.emit("mp-day-selected",{day:t.day,free:t.free_slots??t.free_all_day})}_weeks(t){let a=(new Date(`${t[0].day}T00:00:00Z`).getUTCDay()+6)%7,o=[...Array(a).fill(null),...t];for(;o.length%7;)o.push(null);let e=[];for(let s=0;s<o.length;s+=7)e.push(o.slice(s,s+7));return e}render(){if(!this.centreId)return n`<p class="muted">${this.t("booking.needCentre")}</p>`;let t=this._calendar,i=c(`${this.month}-15T12:00:00Z`,this.loc,{dateStyle:void 0,month:"long",year:"numeric"}),a=[...Array(7)].map((o,e)=>c(`2024-01-0${e+1}T12:00:00Z`,this.loc,{dateStyle:void 0,weekday:"short"}));return n`<section class="card" aria-labelledby="title">
       <div class="row" style="justify-content:space-between">
         <h2 id="title">${this.t("booking.calendar")}: ${i}</h2>
         <div class="row">
@@ -18,20 +18,21 @@ import{a as h,e as b,f as n,h as p,n as u,p as c,u as d}from"./chunks/chunk-KFQB
                         type="button"
                         class=${e.day===this.selected?"":"secondary"}
                         aria-pressed=${e.day===this.selected?"true":"false"}
-                        aria-label=${f}
                         ?disabled=${!e.open||s<=0}
                         data-day=${e.day}
                         @click=${()=>this._pick(e)}
                       >
-                        ${Number(e.day.slice(8))}<span class="n" aria-hidden="true"
-                          >${e.open?u(s,this.loc):"–"}</span
-                        >
+                        <span aria-hidden="true"
+                          >${Number(e.day.slice(8))}<span class="n"
+                            >${e.open?u(s,this.loc):"–"}</span
+                          ></span
+                        ><span class="sr-only">${f}</span>
                       </button>
                     </td>`})}
                 </tr>`)}
             </tbody>
           </table>`}
-    </section>`}};h(r,"properties",{...d.properties,product:{},centreId:{attribute:"centre-id"},pool:{},month:{},selected:{},_calendar:{state:!0},_error:{state:!0}}),h(r,"styles",[d.styles,b`
+    </section>`}};h(r,"properties",{...d.properties,product:{},centreId:{attribute:"centre-id"},pool:{},month:{},selected:{},_calendar:{state:!0},_error:{state:!0}}),h(r,"styles",[d.styles,p`
       table {
         border-collapse: collapse;
         width: 100%;

@@ -166,14 +166,15 @@ export class MpAvailabilityCalendar extends MpElement {
                         type="button"
                         class=${day.day === this.selected ? "" : "secondary"}
                         aria-pressed=${day.day === this.selected ? "true" : "false"}
-                        aria-label=${label}
                         ?disabled=${!day.open || free <= 0}
                         data-day=${day.day}
                         @click=${() => this._pick(day)}
                       >
-                        ${Number(day.day.slice(8))}<span class="n" aria-hidden="true"
-                          >${day.open ? formatNumber(free, this.loc) : "–"}</span
-                        >
+                        <span aria-hidden="true"
+                          >${Number(day.day.slice(8))}<span class="n"
+                            >${day.open ? formatNumber(free, this.loc) : "–"}</span
+                          ></span
+                        ><span class="sr-only">${label}</span>
                       </button>
                     </td>`;
                   })}

@@ -1,0 +1,197 @@
+"""The owner portal in a real browser: sign in, live status, workshop booking, German,
+a component embedded from another origin, accessibility, and the README screenshot."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import pytest
+from playwright.async_api import expect
+
+from motorpool.demo.vehicles import DEMO_CARS
+from tests.e2e.conftest import ANNA, AXE, JAMES, ROOT, Deployment, login_token, sign_in
+
+JAMES_CAR = next(c for c in DEMO_CARS if c.owner == JAMES)
+ANNA_BEV = next(c for c in DEMO_CARS if c.owner == ANNA and c.powertrain == "BEV")
+HAVE_AXE = AXE.exists()
+GERMAN_WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+
+
+async def test_an_owner_signs_in_and_sees_the_car_status_change_live(page, deployment, report):
+    await report(JAMES_CAR.vin, odometer_m=12_000_000, charge_percent=80.0, locked=True)
+    await sign_in(page, deployment, JAMES)
+    car = page.locator(f"mp-garage article[data-vin='{JAMES_CAR.vin}']")
+    await expect(car.get_by_role("heading")).to_have_text("Vela Electric")
+    await expect(car.locator("[data-signal=mileage]")).to_have_text("12,000 km")
+    await expect(car.locator("[data-signal=locked]")).to_have_text("Locked")
+    await expect(car.locator("[data-signal=charge]")).to_contain_text("80 %")
+    await page.locator("mp-garage").evaluate("g => { g.pollSeconds = 1; }")
+    # the car drives off: the connected-car backend reports, the portal follows by itself
+    await report(JAMES_CAR.vin, odometer_m=12_345_600, charge_percent=64.0, locked=False)
+    await expect(car.locator("[data-signal=mileage]")).to_have_text("12,346 km", timeout=8000)
+    await expect(car.locator("[data-signal=locked]")).to_have_text("Unlocked")
+    await expect(car.locator("[data-signal=charge]")).to_contain_text("64 %")
+    await expect(car.locator("[data-signal=range]")).to_have_text("288 km")
+    await expect(car.locator("[data-signal=age]")).to_contain_text("second")
+    await expect(car.get_by_role("status")).to_contain_text("Unlocked")
+    assert page.errors == []
+
+
+async def test_an_owner_books_a_workshop_appointment_and_sees_it_listed(page, deployment):
+    await sign_in(page, deployment, JAMES)
+    await page.locator("mp-centre-picker").get_by_label(re.compile("Centre London")).check()
+    # choosing a centre makes it the favourite on the profile
+    await expect(page.locator("mp-profile")).to_contain_text("Motorpool Centre London")
+    await expect(page.locator("mp-availability-calendar table")).to_be_visible()
+    booking = page.locator("mp-workshop-booking")
+    await booking.get_by_label("Inspection").check()
+    await booking.get_by_role("button", name="Show free times").click()
+    first_slot = booking.get_by_role("radio").first
+    await first_slot.check()
+    slot_time = (await first_slot.evaluate("radio => radio.parentElement.textContent")).strip()
+    await booking.get_by_role("button", name="Book appointment").click()
+    await expect(booking.get_by_role("status")).to_contain_text("Booked for")
+    listed = booking.locator("[data-appointment]")
+    await expect(listed).to_have_count(1)
+    await expect(listed).to_contain_text("Inspection")
+    await expect(listed).to_contain_text("Booked")
+    await expect(listed).to_contain_text(slot_time)
+    # still there after a reload: the session survives in this tab and the list is the API's
+    await page.reload()
+    await expect(page.locator("mp-workshop-booking [data-appointment]")).to_have_count(1)
+    assert page.errors == []
+
+
+async def test_the_german_profile_switches_the_portal_to_german(page, deployment, report):
+    await report(ANNA_BEV.vin, odometer_m=12_345_600, locked=True)
+    await sign_in(page, deployment, ANNA)
+    await expect(page.locator("html")).to_have_attribute("lang", "de")
+    await expect(page.locator("mp-garage h2")).to_have_text("Meine Garage")
+    car = page.locator(f"mp-garage article[data-vin='{ANNA_BEV.vin}']")
+    await expect(car.locator("dt").first).to_have_text("Ladestand")
+    await expect(car.locator("[data-signal=mileage]")).to_have_text("12.346 km")
+    await expect(car.locator("[data-signal=locked]")).to_have_text("Verriegelt")
+    booking = page.locator("mp-workshop-booking")
+    await expect(booking.get_by_role("heading", level=2)).to_have_text("Werkstatttermin buchen")
+    await expect(booking.get_by_label("Inspektion")).to_be_visible()
+    day_text = await booking.locator("#day-text").inner_text()
+    assert day_text.split(",")[0] in GERMAN_WEEKDAYS, day_text
+    # the shipped platform bundle formats money and dates the German way
+    formatted = await page.evaluate(
+        """async () => {
+          const ui = await import('/ui/platform.js');
+          return [ui.formatMoney('1234.56', 'EUR', 'de'),
+                  ui.formatDate('2026-03-29T10:00:00Z', 'de', {timeZone: 'Europe/Berlin'}),
+                  ui.formatMoney('1234.56', 'EUR', 'en')];
+        }"""
+    )
+    assert formatted == ["1.234,56\u00a0€", "29.03.2026", "€1,234.56"]
+    # and switching back to English is one choice away
+    await page.locator("mp-locale-switch").get_by_label("Sprache").select_option("en")
+    await expect(page.locator("mp-garage h2")).to_have_text("My garage")
+    await expect(car.locator("[data-signal=mileage]")).to_have_text("12,346 km")
+    assert page.errors == []
+
+
+def embedding_page(deployment: Deployment, vin: str) -> str:
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A partner's page</title>
+<script type="module" src="{deployment.url}/ui/vehicles.js"></script></head>
+<body><main><h1>Your car, on a partner's site</h1>
+<mp-vehicle-status base-url="{deployment.url}" vin="{vin}" poll-seconds="1"></mp-vehicle-status>
+</main>
+<script>
+  document.querySelector("mp-vehicle-status").token =
+    new URLSearchParams(location.hash.slice(1)).get("token");
+</script></body></html>"""
+
+
+async def test_a_component_embedded_in_a_page_from_another_origin(page, deployment, report):
+    await report(JAMES_CAR.vin, odometer_m=15_000_000, locked=True)
+    (deployment.embed_dir / "embed.html").write_text(embedding_page(deployment, JAMES_CAR.vin))
+    token = await login_token(deployment, JAMES)
+    calls: list[tuple[str, str | None]] = []  # (url, Access-Control-Allow-Origin)
+    page.on(
+        "response",
+        lambda r: (
+            calls.append((r.url, r.headers.get("access-control-allow-origin")))
+            if "/vehicles/garage" in r.url
+            else None
+        ),
+    )
+    await page.goto(f"{deployment.embed_url}/embed.html#token={token}")
+    status = page.locator("mp-vehicle-status")
+    await expect(status.locator("[data-signal=mileage]")).to_have_text("15,000 km")
+    await report(JAMES_CAR.vin, odometer_m=15_100_000, locked=False)
+    await expect(status.locator("[data-signal=mileage]")).to_have_text("15,100 km", timeout=8000)
+    assert calls, "the component called the deployment's API"
+    assert all(url.startswith(deployment.url) for url, _ in calls)
+    assert {allowed for _, allowed in calls} == {deployment.embed_url}
+    assert page.errors == []
+
+
+async def test_an_origin_the_brand_does_not_allow_cannot_read_the_api(page, deployment):
+    """The negative of the embed: the same page from an origin not on the brand's list."""
+    token = await login_token(deployment, JAMES)
+    await page.goto(f"{deployment.url}/healthz")  # any page of the deployment: same origin
+    same = await page.evaluate(
+        "async t => (await fetch('/vehicles/garage', {headers: {Authorization: 'Bearer ' + t}}))"
+        ".status",
+        token,
+    )
+    assert same == 200
+    await page.goto("about:blank")
+    await page.set_content("<p>elsewhere</p>")
+    blocked = await page.evaluate(
+        """async ([url, t]) => {
+          try { await fetch(url + '/vehicles/garage', {headers: {Authorization: 'Bearer ' + t}});
+                return 'read'; } catch (e) { return 'blocked'; } }""",
+        [deployment.url, token],
+    )
+    assert blocked == "blocked"
+
+
+async def axe_violations(page) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    if not HAVE_AXE:
+        pytest.skip("axe-core is not installed (cd web && npm ci)")
+    await page.add_script_tag(path=str(AXE))
+    result = await page.evaluate("async () => (await axe.run(document)).violations")
+    return [
+        {"id": v["id"], "impact": v["impact"], "targets": [n["target"] for n in v["nodes"]][:5]}
+        for v in result
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+async def test_the_portal_has_no_serious_accessibility_violations(page, deployment, report):
+    await page.goto(f"{deployment.url}/portal")
+    await page.locator("#sign-in").get_by_label("Email").wait_for()
+    signed_out = await axe_violations(page)
+    assert signed_out == [], json.dumps(signed_out, indent=1)[:3000]
+    await report(JAMES_CAR.vin, odometer_m=12_500_000)
+    await sign_in(page, deployment, JAMES)
+    await page.locator("mp-centre-picker").get_by_label(re.compile("Centre London")).check()
+    await expect(page.locator("mp-availability-calendar table")).to_be_visible()
+    await page.locator("mp-workshop-booking").get_by_label("Inspection").check()
+    await page.locator("mp-workshop-booking").get_by_role("button", name="Show free times").click()
+    await page.locator("mp-workshop-booking").get_by_role("radio").first.wait_for()
+    signed_in = await axe_violations(page)
+    assert signed_in == [], json.dumps(signed_in, indent=1)[:3000]
+
+
+async def test_the_readme_screenshot_of_the_portal(page, deployment, report, tmp_path):
+    """Saved to docs/screenshots/portal.png when missing or when MOTORPOOL_SCREENSHOTS=1
+    (make screenshots), so an ordinary test run leaves the working tree alone."""
+    await report(JAMES_CAR.vin, odometer_m=23_456_700, charge_percent=72.5, locked=True)
+    await sign_in(page, deployment, JAMES)
+    await page.locator("mp-centre-picker").get_by_label(re.compile("Centre London")).check()
+    await expect(page.locator("mp-garage [data-signal=mileage]")).to_have_text("23,457 km")
+    await expect(page.locator("mp-availability-calendar table")).to_be_visible()
+    target = ROOT / "docs" / "screenshots" / "portal.png"
+    if os.environ.get("MOTORPOOL_SCREENSHOTS") != "1" and target.exists():
+        target = tmp_path / "portal.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    png = await page.screenshot(path=str(target), full_page=True)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
