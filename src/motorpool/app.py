@@ -186,6 +186,7 @@ def create_app(
         "booking": booking.personal_data,
         "workshop": workshop.personal_data,
         "billing": billing.personal_data,
+        "contracts": contracts.personal_data,
     }
     problem_handlers.install(app)
     problem_handlers.problem_only_openapi(app)

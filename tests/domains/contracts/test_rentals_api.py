@@ -267,3 +267,17 @@ async def test_opening_again_with_the_same_idempotency_key_replays(
     assert replay.json()["id"] == first.json()["id"]
     mine = (await client.get("/contracts/rentals", headers=customer.headers)).json()
     assert mine["total"] == 1
+
+
+async def test_my_agreements_are_in_my_data_export(
+    client, uow_factory, brand, make_account
+) -> None:
+    _, customer, _, booked, quote = await rental_setup(client, uow_factory, brand, make_account)
+    opened = await open_rental(client, customer.headers, booked, quote["id"])
+    assert opened.status_code == 201, opened.text
+    export = await client.get("/identity/me/export", headers=customer.headers)
+    assert export.status_code == 200, export.text
+    mine = export.json()["domains"]["contracts"]
+    assert [a["id"] for a in mine["rental_agreements"]] == [opened.json()["id"]]
+    assert mine["subscriptions"] == []
+    assert mine["trips"] == []

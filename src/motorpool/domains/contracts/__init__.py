@@ -48,6 +48,7 @@ from motorpool.domains.contracts.model import (
     TripStatus,
     UnknownBooking,
 )
+from motorpool.domains.contracts.privacy import personal_data
 from motorpool.domains.contracts.rentals import (
     agreements_of,
     get_agreement,
@@ -148,6 +149,7 @@ __all__ = [
     "hand_over",
     "open_rental",
     "pause",
+    "personal_data",
     "renew_due",
     "resume",
     "router",
