@@ -84,7 +84,7 @@ def event_handlers(settings: Settings, mailer: Mailer) -> list[HandlerTable]:
         pricing.HANDLERS,
         contracts.HANDLERS,
         billing.HANDLERS,
-        notify.HANDLERS,
+        notify.event_handlers(base_url=settings.base_url),
     ]
 
 
@@ -115,11 +115,8 @@ def create_app(
     domains = selected_domains(settings)
     offered = (*products.PRODUCTS, *extra_products)
     rates = products.rate_plans(offered)
-    runtime = EventRuntime(
-        settings,
-        uow_factory,
-        subscriptions(event_handlers(settings, mailer or default_mailer(settings))),
-    )
+    outgoing = mailer or default_mailer(settings)
+    runtime = EventRuntime(settings, uow_factory, subscriptions(event_handlers(settings, outgoing)))
     redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
     limiter: RateLimiter = (
         RedisRateLimiter(redis, settings.rate_limit_per_minute)
@@ -131,6 +128,11 @@ def create_app(
         uow_factory,
         [
             Job("expire-holds", 30.0, lambda uow: booking.expire_holds(uow=uow)),
+            Job(  # messages and due pick-up reminders
+                "notify-send",
+                5.0,
+                notify.Dispatcher(uow_factory, outgoing, sender=settings.mail_from).send_due,
+            ),
             Job(
                 "renew-subscriptions",
                 3600.0,

@@ -20,6 +20,8 @@ class Mail:
     subject: str
     text: str
     language: str = "en"
+    message_id: str | None = None
+    """``<id@domain>``: the same for a resend, so a duplicate is recognisable."""
 
 
 class Mailer(Protocol):
@@ -31,6 +33,8 @@ def _message(sender: str, mail: Mail) -> EmailMessage:
     message["From"] = sender
     message["To"] = mail.to
     message["Subject"] = mail.subject
+    if mail.message_id:
+        message["Message-ID"] = mail.message_id
     message.set_content(mail.text)
     message["Content-Language"] = mail.language  # after set_content, which drops Content-*
     return message
