@@ -130,7 +130,7 @@ def create_app(
             Job("expire-holds", 30.0, lambda uow: booking.expire_holds(uow=uow)),
             Job(  # messages and due pick-up reminders
                 "notify-send",
-                5.0,
+                3.0,
                 notify.Dispatcher(uow_factory, outgoing, sender=settings.mail_from).send_due,
             ),
             Job(

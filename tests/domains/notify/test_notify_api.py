@@ -60,11 +60,12 @@ async def test_booking_confirmed_sends_one_english_mail(
     assert reminder["due_at"] == "2027-01-31T08:00:00Z"
 
     job = next(j for j in app.state.housekeeping.jobs if j.name == "notify-send")
-    await app.state.housekeeping.run_once(job)  # the app's own job, as it runs every 5 s
+    await app.state.housekeeping.run_once(job)  # the app's own job, as it runs every 3 s
     [mail] = await mailbox.wait_for(customer.email)
     assert mail.subject == "Your rental booking is confirmed"
     assert mail.language == "en"
     assert mail.text.startswith("Hello Anna Schmidt,")
+    assert f"Booking: {made['reference']}" in mail.text
     assert "Pick-up: Monday, February 1, 2027 at 9:00\u202fAM" in mail.text
     assert "Return:  Wednesday, February 3, 2027 at 5:00\u202fPM" in mail.text
     assert "Test centre, Street 1, 10115 Berlin" in mail.text
@@ -85,10 +86,11 @@ async def test_german_customer_gets_german_text_and_dates(
     centre = await make_centre(uow_factory, brand)
     [car] = await make_resources(uow_factory, brand, centre.id)
     customer = await make_customer(client, make_account, locale="de", given_name="Jörg")
-    await confirmed_booking(client, customer, car.id, PICK_UP, RETURN)
+    made = await confirmed_booking(client, customer, car.id, PICK_UP, RETURN)
     await wait_for_messages(client, customer, 2)
     await dispatcher(app).send_due_for(brand.id)
     [mail] = await mailbox.wait_for(customer.email)
+    assert f"Buchung:  {made['reference']}" in mail.text
     assert mail.subject == "Ihre Buchung (Miete) ist bestätigt"
     assert mail.language == "de"
     assert mail.text.startswith("Guten Tag Jörg Schmidt,")
@@ -389,3 +391,34 @@ async def reminder_pending(app, client, uow_factory, brand, make_account):
     await dispatcher(app).send_due_for(brand.id)
     await wait_until_sent(client, customer, "booking_confirmed")
     return customer, staff
+
+
+async def test_an_erased_customer_loses_address_and_texts_and_gets_no_reminder(
+    app, client, uow_factory, brand, make_account, mailbox
+) -> None:
+    customer, staff = await reminder_pending(app, client, uow_factory, brand, make_account)
+    erased = await client.post(
+        "/identity/me/erase", headers=customer.headers, json={"password": customer.password}
+    )
+    assert erased.status_code == 204, erased.text
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 10
+    while True:
+        listed = await client.get(
+            "/notify/admin/messages",
+            headers=staff.headers,
+            params={"customer_id": str(customer.id)},
+        )
+        items = listed.json()["items"]
+        if all(m["recipient"] == "" for m in items):
+            break
+        assert loop.time() < deadline, items
+        await asyncio.sleep(0.05)
+    assert {(m["kind"], m["status"]) for m in items} == {
+        ("booking_confirmed", "sent"),
+        ("pickup_reminder", "cancelled"),
+    }
+    assert all(m["subject"] == m["body"] == "" for m in items)
+    due = dispatcher(app, clock=after(REMINDER_DUE, minutes=1))
+    assert await due.send_due_for(brand.id) == 0
+    assert len(mailbox.to(customer.email)) == 1

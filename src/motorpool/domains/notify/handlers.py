@@ -115,6 +115,10 @@ class Notifier:
         if contact is None:
             return None
         centre, zone = await _centre(uow, event.centre_id)
+        try:
+            reference = (await booking.get_booking(uow=uow, booking_id=event.booking_id)).reference
+        except NotFound:
+            reference = ""
         facts = Facts(
             brand=await brand_name(uow),
             who=contact.who,
@@ -122,6 +126,7 @@ class Notifier:
             time_zone=zone,
             centre=centre,
             product=event.product,
+            reference=reference,
             starts_at=event.starts_at,
             ends_at=event.ends_at,
         )

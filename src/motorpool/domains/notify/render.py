@@ -28,6 +28,7 @@ class Facts:
     time_zone: str = "UTC"
     centre: str | None = None
     product: str = ""
+    reference: str = ""
     starts_at: datetime | None = None
     ends_at: datetime | None = None
     services: tuple[tuple[str, str], ...] = ()  # (English, German) names
@@ -68,6 +69,7 @@ def _values(kind: MessageKind, language: str, facts: Facts) -> dict[str, str]:
         "centre": facts.centre or words.UNKNOWN_CENTRE,
         "product": words.PRODUCTS.get(facts.product, facts.product),
         "number": facts.number,
+        "reference": facts.reference,
         "services": ", ".join(de if language == "de" else en for en, de in facts.services),
         "courtesy": words.COURTESY_CAR if facts.courtesy_car else "",
         "starts": "",

@@ -19,6 +19,7 @@ TEXTS = {
         "Ihre Buchung ($product) ist bestätigt",
         "$greeting\n\n"
         "Ihre Buchung ($product) bei $brand ist bestätigt.\n\n"
+        "Buchung:  $reference\n"
         "Abholung: $starts\n"
         "Rückgabe: $ends\n"
         "Zentrum:  $centre\n\n"
@@ -30,6 +31,7 @@ TEXTS = {
         "Erinnerung: Ihre Buchung ($product) beginnt am $starts",
         "$greeting\n\n"
         "wir erinnern Sie daran, dass Ihre Buchung ($product) bei $brand bald beginnt.\n\n"
+        "Buchung:  $reference\n"
         "Abholung: $starts\n"
         "Zentrum:  $centre\n\n"
         "Bitte bringen Sie Ihren Führerschein mit. Alle Zeiten in Ortszeit des Zentrums "

@@ -19,6 +19,7 @@ TEXTS = {
         "Your $product booking is confirmed",
         "$greeting\n\n"
         "your $product booking at $brand is confirmed.\n\n"
+        "Booking: $reference\n"
         "Pick-up: $starts\n"
         "Return:  $ends\n"
         "Centre:  $centre\n\n"
@@ -30,6 +31,7 @@ TEXTS = {
         "Reminder: your $product starts $starts",
         "$greeting\n\n"
         "a reminder that your $product booking at $brand begins soon.\n\n"
+        "Booking: $reference\n"
         "Pick-up: $starts\n"
         "Centre:  $centre\n\n"
         "Please bring your driving licence. Times are local time at the centre ($zone).\n"
