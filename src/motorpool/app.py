@@ -189,6 +189,7 @@ def create_app(
         "workshop": workshop.personal_data,
         "billing": billing.personal_data,
         "contracts": contracts.personal_data,
+        "notify": notify.personal_data,
     }
     problem_handlers.install(app)
     problem_handlers.problem_only_openapi(app)
