@@ -26,6 +26,9 @@ function entryPoints() {
     const index = join(pkg, "domains", domain, "web", "index.js");
     if (existsSync(index)) entries[domain] = index;
   }
+  // booking's mobility components (vehicle search, my bookings) ship beside booking.js
+  const mobility = join(pkg, "domains", "booking", "web", "mobility.js");
+  if (existsSync(mobility)) entries["booking-mobility"] = mobility;
   for (const app of readdirSync(join(pkg, "apps")).sort()) {
     const script = join(pkg, "apps", app, `${app}.js`);
     if (existsSync(script)) entries[app] = script;

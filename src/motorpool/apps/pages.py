@@ -19,7 +19,7 @@ from starlette.types import Message, Receive, Scope, Send
 
 HERE = Path(__file__).parent
 BUNDLES = HERE / "static" / "ui"
-APPS = ("portal",)
+APPS = ("portal", "storefront", "admin")
 
 router = APIRouter(include_in_schema=False)
 
@@ -35,6 +35,18 @@ def _page(app: str, request: Request) -> HTMLResponse:
 async def portal(request: Request) -> HTMLResponse:
     """The owner portal: my garage, my cars' live status, workshop booking, my profile."""
     return _page("portal", request)
+
+
+@router.get("/drive")
+async def storefront(request: Request) -> HTMLResponse:
+    """The mobility storefront: search, quote and book a car; my bookings and invoices."""
+    return _page("storefront", request)
+
+
+@router.get("/admin")
+async def admin(request: Request) -> HTMLResponse:
+    """The staff dashboard: a centre's hand-overs and returns of the day, its fleet board."""
+    return _page("admin", request)
 
 
 @router.get("/apps/shell.css")

@@ -1,0 +1,107 @@
+import{b as n,f as d,g as l,i as c,o as f,r as a,v as i}from"./chunks/chunk-J3EXAGVY.js";c({en:{"fleet.title":"Fleet board","fleet.asOf":"As of {when} ({zone})","fleet.filter":"Pool","fleet.all":"All pools","fleet.car":"Car","fleet.pool":"Pool","fleet.state":"State","fleet.damages":"Open damages","fleet.current":"Now","fleet.next":"Next","fleet.none":"No cars at this centre.","fleet.needCentre":"Choose a centre first.","fleet.refresh":"Refresh","fleet.until":"until {when}","fleet.from":"from {when}","fleet.blocked":"blocked until {when}","fleet.pool.rental":"Rental","fleet.pool.subscription":"Subscription","fleet.pool.carsharing":"Car sharing","fleet.pool.testdrive":"Test drive","fleet.pool.courtesy":"Courtesy","fleet.state.ready":"Ready","fleet.state.cleaning":"Cleaning","fleet.state.charging":"Charging","fleet.state.maintenance":"Maintenance","fleet.state.retired":"Retired"},de:{"fleet.title":"Flottenübersicht","fleet.asOf":"Stand {when} ({zone})","fleet.filter":"Pool","fleet.all":"Alle Pools","fleet.car":"Fahrzeug","fleet.pool":"Pool","fleet.state":"Zustand","fleet.damages":"Offene Schäden","fleet.current":"Jetzt","fleet.next":"Als Nächstes","fleet.none":"Keine Fahrzeuge in diesem Zentrum.","fleet.needCentre":"Wählen Sie zuerst ein Zentrum.","fleet.refresh":"Aktualisieren","fleet.until":"bis {when}","fleet.from":"ab {when}","fleet.blocked":"gesperrt bis {when}","fleet.pool.rental":"Miete","fleet.pool.subscription":"Abo","fleet.pool.carsharing":"Carsharing","fleet.pool.testdrive":"Probefahrt","fleet.pool.courtesy":"Ersatzwagen","fleet.state.ready":"Bereit","fleet.state.cleaning":"Reinigung","fleet.state.charging":"Lädt","fleet.state.maintenance":"Wartung","fleet.state.retired":"Ausgemustert"}});var h=["rental","subscription","carsharing","testdrive","courtesy"],r=class extends i{constructor(){super(),this.centreId="",this.pool="",this.pollSeconds=0,this._board=null,this._error=null,this._timer=0}disconnectedCallback(){clearInterval(this._timer),super.disconnectedCallback()}updated(t){["centreId","token","baseUrl"].some(o=>t.has(o))&&this.load(),t.has("pollSeconds")&&(clearInterval(this._timer),this.pollSeconds>0&&(this._timer=setInterval(()=>this.load(),this.pollSeconds*1e3)))}async load(){if(!this.centreId||!this.token){this._board=null;return}try{this._error=null,this._board=await this.api.get("/fleet/board",{centre_id:this.centreId})}catch(t){this._error=t}}_booking(t,o,s,e){return t?l`<span data-reference=${t.reference}
+      >${t.reference}<br /><span class="muted"
+        >${this.t(o,{when:a(s,this.loc,{timeZone:e})})}</span
+      ></span
+    >`:l`<span class="muted">–</span>`}render(){let t=this._board,o=t?t.cars.filter(e=>!this.pool||e.pool===this.pool):[],s=t?.time_zone;return l`<section class="card" aria-labelledby="title">
+      <div class="toolbar">
+        <div>
+          <h2 id="title">${this.t("fleet.title")}</h2>
+          ${t?l`<p class="muted" style="margin:0">
+                ${this.t("fleet.asOf",{when:a(t.as_of,this.loc,{timeZone:s}),zone:s})}
+              </p>`:""}
+        </div>
+        <div class="row">
+          <div class="field">
+            <label for="pool">${this.t("fleet.filter")}</label>
+            <select id="pool" @change=${e=>this.pool=e.target.value}>
+              <option value="" ?selected=${!this.pool}>${this.t("fleet.all")}</option>
+              ${h.map(e=>l`<option value=${e} ?selected=${e===this.pool}>${this.t(`fleet.pool.${e}`)}</option>`)}
+            </select>
+          </div>
+          <button type="button" class="secondary" style="align-self:end" @click=${()=>this.load()}>
+            ${this.t("fleet.refresh")}
+          </button>
+        </div>
+      </div>
+      ${this.renderError(this._error)}
+      ${this.centreId?this.token?t?o.length===0?l`<p>${this.t("fleet.none")}</p>`:l`<div class="scroll" tabindex="0" role="region" aria-labelledby="title">
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">${this.t("fleet.car")}</th>
+                        <th scope="col">${this.t("fleet.pool")}</th>
+                        <th scope="col">${this.t("fleet.state")}</th>
+                        <th scope="col">${this.t("fleet.damages")}</th>
+                        <th scope="col">${this.t("fleet.current")}</th>
+                        <th scope="col">${this.t("fleet.next")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${o.map(e=>l`<tr data-car=${e.vin}>
+                          <th scope="row">
+                            ${e.label}<br /><span class="muted" style="font-weight:normal">${e.vin}</span>
+                          </th>
+                          <td>${this.t(`fleet.pool.${e.pool}`)}</td>
+                          <td>
+                            <span class="state" data-state=${e.state}>${this.t(`fleet.state.${e.state}`)}</span>
+                            ${e.blocked_until?l`<br /><span class="muted"
+                                    >${this.t("fleet.blocked",{when:a(e.blocked_until,this.loc,{timeZone:s})})}</span
+                                  >`:""}
+                          </td>
+                          <td>${f(e.open_damages,this.loc)}</td>
+                          <td data-current>
+                            ${this._booking(e.current_booking,"fleet.until",e.current_booking?.ends_at,s)}
+                          </td>
+                          <td data-next>
+                            ${this._booking(e.next_booking,"fleet.from",e.next_booking?.starts_at,s)}
+                          </td>
+                        </tr>`)}
+                    </tbody>
+                  </table>
+                </div>`:l`<p class="muted">${this.t("common.loading")}</p>`:l`<p class="muted">${this.t("common.signInFirst")}</p>`:l`<p class="muted">${this.t("fleet.needCentre")}</p>`}
+    </section>`}};n(r,"properties",{...i.properties,centreId:{attribute:"centre-id"},pool:{},pollSeconds:{attribute:"poll-seconds",type:Number},_board:{state:!0},_error:{state:!0}}),n(r,"styles",[i.styles,d`
+      .scroll {
+        overflow-x: auto;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+        font-size: 0.92rem;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 0.35rem 0.4rem;
+        border-bottom: 1px solid var(--_border);
+        vertical-align: top;
+      }
+      thead th {
+        font-weight: 500;
+        color: var(--_muted);
+      }
+      .state {
+        display: inline-block;
+        padding: 0.05rem 0.45rem;
+        border-radius: 999px;
+        border: 1px solid currentColor;
+        font-size: 0.85rem;
+      }
+      .state[data-state="ready"] {
+        color: var(--_ok);
+      }
+      .state[data-state="maintenance"],
+      .state[data-state="retired"] {
+        color: var(--_danger);
+      }
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+        align-items: end;
+        justify-content: space-between;
+        margin-bottom: calc(var(--_space) * 0.5);
+      }
+      .toolbar .field {
+        margin: 0;
+      }
+    `]);customElements.get("mp-fleet-board")||customElements.define("mp-fleet-board",r);export{r as MpFleetBoard};

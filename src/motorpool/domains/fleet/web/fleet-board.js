@@ -1,0 +1,201 @@
+// <mp-fleet-board centre-id=… [pool=…] [poll-seconds=…]> (staff): a centre's pool cars
+// (fleet's /board): state, open damages, the booking running now and the next one.
+// Method: load().
+import { MpElement, formatDateTime, formatNumber } from "@motorpool/platform";
+import { css, html } from "lit";
+import "./messages.js";
+
+const POOLS = ["rental", "subscription", "carsharing", "testdrive", "courtesy"];
+
+export class MpFleetBoard extends MpElement {
+  static properties = {
+    ...MpElement.properties,
+    centreId: { attribute: "centre-id" },
+    pool: {},
+    pollSeconds: { attribute: "poll-seconds", type: Number },
+    _board: { state: true },
+    _error: { state: true },
+  };
+
+  static styles = [
+    MpElement.styles,
+    css`
+      .scroll {
+        overflow-x: auto;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+        font-size: 0.92rem;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 0.35rem 0.4rem;
+        border-bottom: 1px solid var(--_border);
+        vertical-align: top;
+      }
+      thead th {
+        font-weight: 500;
+        color: var(--_muted);
+      }
+      .state {
+        display: inline-block;
+        padding: 0.05rem 0.45rem;
+        border-radius: 999px;
+        border: 1px solid currentColor;
+        font-size: 0.85rem;
+      }
+      .state[data-state="ready"] {
+        color: var(--_ok);
+      }
+      .state[data-state="maintenance"],
+      .state[data-state="retired"] {
+        color: var(--_danger);
+      }
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+        align-items: end;
+        justify-content: space-between;
+        margin-bottom: calc(var(--_space) * 0.5);
+      }
+      .toolbar .field {
+        margin: 0;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.centreId = "";
+    this.pool = "";
+    this.pollSeconds = 0;
+    this._board = null;
+    this._error = null;
+    this._timer = 0;
+  }
+
+  disconnectedCallback() {
+    clearInterval(this._timer);
+    super.disconnectedCallback();
+  }
+
+  updated(changed) {
+    if (["centreId", "token", "baseUrl"].some((p) => changed.has(p))) this.load();
+    if (changed.has("pollSeconds")) {
+      clearInterval(this._timer);
+      if (this.pollSeconds > 0) this._timer = setInterval(() => this.load(), this.pollSeconds * 1000);
+    }
+  }
+
+  async load() {
+    if (!this.centreId || !this.token) {
+      this._board = null;
+      return;
+    }
+    try {
+      this._error = null;
+      this._board = await this.api.get("/fleet/board", { centre_id: this.centreId });
+    } catch (error) {
+      this._error = error;
+    }
+  }
+
+  _booking(b, key, value, zone) {
+    if (!b) return html`<span class="muted">–</span>`;
+    return html`<span data-reference=${b.reference}
+      >${b.reference}<br /><span class="muted"
+        >${this.t(key, { when: formatDateTime(value, this.loc, { timeZone: zone }) })}</span
+      ></span
+    >`;
+  }
+
+  render() {
+    const board = this._board;
+    const cars = board ? board.cars.filter((c) => !this.pool || c.pool === this.pool) : [];
+    const zone = board?.time_zone;
+    return html`<section class="card" aria-labelledby="title">
+      <div class="toolbar">
+        <div>
+          <h2 id="title">${this.t("fleet.title")}</h2>
+          ${board
+            ? html`<p class="muted" style="margin:0">
+                ${this.t("fleet.asOf", {
+                  when: formatDateTime(board.as_of, this.loc, { timeZone: zone }),
+                  zone,
+                })}
+              </p>`
+            : ""}
+        </div>
+        <div class="row">
+          <div class="field">
+            <label for="pool">${this.t("fleet.filter")}</label>
+            <select id="pool" @change=${(e) => (this.pool = e.target.value)}>
+              <option value="" ?selected=${!this.pool}>${this.t("fleet.all")}</option>
+              ${POOLS.map(
+                (p) => html`<option value=${p} ?selected=${p === this.pool}>${this.t(`fleet.pool.${p}`)}</option>`,
+              )}
+            </select>
+          </div>
+          <button type="button" class="secondary" style="align-self:end" @click=${() => this.load()}>
+            ${this.t("fleet.refresh")}
+          </button>
+        </div>
+      </div>
+      ${this.renderError(this._error)}
+      ${!this.centreId
+        ? html`<p class="muted">${this.t("fleet.needCentre")}</p>`
+        : !this.token
+          ? html`<p class="muted">${this.t("common.signInFirst")}</p>`
+          : !board
+            ? html`<p class="muted">${this.t("common.loading")}</p>`
+            : cars.length === 0
+              ? html`<p>${this.t("fleet.none")}</p>`
+              : html`<div class="scroll" tabindex="0" role="region" aria-labelledby="title">
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">${this.t("fleet.car")}</th>
+                        <th scope="col">${this.t("fleet.pool")}</th>
+                        <th scope="col">${this.t("fleet.state")}</th>
+                        <th scope="col">${this.t("fleet.damages")}</th>
+                        <th scope="col">${this.t("fleet.current")}</th>
+                        <th scope="col">${this.t("fleet.next")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${cars.map(
+                        (c) => html`<tr data-car=${c.vin}>
+                          <th scope="row">
+                            ${c.label}<br /><span class="muted" style="font-weight:normal">${c.vin}</span>
+                          </th>
+                          <td>${this.t(`fleet.pool.${c.pool}`)}</td>
+                          <td>
+                            <span class="state" data-state=${c.state}>${this.t(`fleet.state.${c.state}`)}</span>
+                            ${c.blocked_until
+                              ? html`<br /><span class="muted"
+                                    >${this.t("fleet.blocked", {
+                                      when: formatDateTime(c.blocked_until, this.loc, { timeZone: zone }),
+                                    })}</span
+                                  >`
+                              : ""}
+                          </td>
+                          <td>${formatNumber(c.open_damages, this.loc)}</td>
+                          <td data-current>
+                            ${this._booking(c.current_booking, "fleet.until", c.current_booking?.ends_at, zone)}
+                          </td>
+                          <td data-next>
+                            ${this._booking(c.next_booking, "fleet.from", c.next_booking?.starts_at, zone)}
+                          </td>
+                        </tr>`,
+                      )}
+                    </tbody>
+                  </table>
+                </div>`}
+    </section>`;
+  }
+}
+
+if (!customElements.get("mp-fleet-board")) customElements.define("mp-fleet-board", MpFleetBoard);

@@ -1,0 +1,156 @@
+"""The mobility storefront (/drive) in a real browser: a customer books a rental from the
+search to the confirmation, and after the return (recorded by staff through the API) sees
+and pays the invoice; the German profile gets German texts and money; accessibility; the
+README screenshot."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import timedelta
+
+import httpx
+from playwright.async_api import expect
+
+from motorpool.demo.seed import DEMO_PASSWORD
+from tests.e2e.conftest import ANNA, JAMES, ROOT
+from tests.e2e.mobility import STAFF, api_as, axe_violations, centre_id, next_weekday
+
+BERLIN_CENTRE = re.compile("Zentrum Berlin")
+
+
+async def open_drive(page, deployment, email: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    await page.goto(f"{deployment.url}/drive")
+    if email:
+        form = page.locator("#sign-in")
+        await form.locator("input[name=email]").fill(email)
+        await form.locator("input[name=password]").fill(DEMO_PASSWORD)
+        await form.locator("button[type=submit]").click()
+        await expect(page.locator("body")).to_have_attribute("data-signed-in", "true")
+
+
+async def search_berlin(page, day, until, labels=("From", "Until", "Search")):  # type: ignore[no-untyped-def]
+    """Choose the Berlin centre, search [day 10:00, until 10:00) and take the first car."""
+    await page.locator("mp-centre-picker").get_by_label(BERLIN_CENTRE).check()
+    search = page.locator("mp-vehicle-search")
+    await search.get_by_label(labels[0]).fill(f"{day.isoformat()}T10:00")
+    await search.get_by_label(labels[1]).fill(f"{until.isoformat()}T10:00")
+    await search.get_by_role("button", name=labels[2]).click()
+    await search.locator("[data-resource] input").first.check()
+    return search
+
+
+async def test_a_customer_books_a_rental_and_pays_the_invoice_after_the_return(page, deployment):
+    monday = next_weekday(0)
+    await open_drive(page, deployment, JAMES)
+    search = await search_berlin(page, monday, monday + timedelta(days=2))
+
+    # the quote: every line, VAT and total (euros in English formats), the deposit
+    quote = page.locator("mp-quote")
+    await quote.get_by_label("Child seat").check()
+    await expect(quote.locator("[data-line='option:child_seat']")).to_contain_text("€12.00")
+    await expect(quote.locator("[data-line=days]")).to_contain_text("€378.00")
+    await expect(quote.locator("[data-vat]")).to_have_text("€74.10")
+    await expect(quote.locator("[data-total]")).to_have_text("€464.10")
+    await expect(quote.locator("[data-deposit]")).to_have_text("€1,500.00")
+    await quote.get_by_role("button", name="Book for €464.10").click()
+
+    # the confirmation, and the booking in my list
+    await expect(search.locator("[data-booked]")).to_contain_text("Booked. Your reference:")
+    reference = (await search.locator("[data-booked]").inner_text()).rsplit(" ", 1)[-1].rstrip(".")
+    listed = page.locator(f"mp-booking-list [data-booking='{reference}']")
+    await expect(listed).to_contain_text("Rental")
+    await expect(listed.locator("[data-status]")).to_have_text("Confirmed")
+
+    # staff hand the car over and take it back 600 km later (through the API)
+    async with httpx.AsyncClient(base_url=deployment.url) as http:
+        staff = await api_as(http, STAFF)
+        sheet = await staff.get(
+            "/contracts/admin/today",
+            centre_id=await centre_id(deployment, "BER1"),
+            day=monday.isoformat(),
+        )
+        [agreement] = [a for a in sheet["handovers"] if a["booking_reference"] == reference]
+        assert agreement["quoted_total"] == {"amount": "464.10", "currency": "EUR"}
+        path = f"/contracts/rentals/{agreement['id']}"
+        await staff.post(f"{path}/handover", {"mileage_km": 12_000, "energy_percent": 80})
+        settled = await staff.post(
+            f"{path}/return",
+            {"mileage_km": 12_600, "energy_percent": 80, "at": agreement["ends_at"]},
+        )
+
+    # the invoice: 390 + 100 extra km x 0.49, with 19 % VAT; a test card pays it
+    await page.reload()
+    invoice = page.locator(f"mp-invoice-list [data-invoice='{settled['invoice_number']}']")
+    await expect(invoice.locator("[data-total]")).to_have_text("€522.41")
+    await expect(invoice.locator("[data-due]")).to_have_text("€522.41")
+    pdf = await page.locator("mp-invoice-list").evaluate(
+        "async (list, number) => { const b = await list.pdf(list._items.find("
+        "i => i.number === number)); return [b.type, b.size]; }",
+        settled["invoice_number"],
+    )
+    assert pdf[0] == "application/pdf"
+    assert pdf[1] > 1000
+    await expect(invoice.get_by_role("link", name=re.compile("PDF of invoice"))).to_be_visible()
+    await invoice.get_by_label("Card number").fill("4000 0000 0000 0002")  # declined
+    await invoice.get_by_role("button", name="Pay €522.41").click()
+    await expect(page.locator("mp-invoice-list [role=alert]")).to_be_visible()
+    await invoice.get_by_label("Card number").fill("4242 4242 4242 4242")
+    await invoice.get_by_role("button", name="Pay €522.41").click()
+    await expect(invoice).to_have_attribute("data-status", "paid")
+    await expect(listed.locator("[data-status]")).to_have_text("Completed")
+    assert page.errors == []
+
+
+async def test_the_german_profile_gets_german_texts_and_money(page, deployment):
+    monday = next_weekday(0, at_least=8)
+    await open_drive(page, deployment, ANNA)
+    await expect(page.locator("html")).to_have_attribute("lang", "de")
+    search = page.locator("mp-vehicle-search")
+    await expect(search.get_by_role("heading", level=2)).to_have_text("Fahrzeug finden")
+    await expect(search.get_by_label("Miete")).to_be_checked()
+    await search_berlin(page, monday, monday + timedelta(days=2), ("Von", "Bis", "Suchen"))
+    quote = page.locator("mp-quote")
+    await quote.get_by_label("Kindersitz").check()
+    await expect(quote.locator("[data-total]")).to_have_text("464,10\u00a0€")
+    await expect(quote.locator("[data-deposit]")).to_have_text("1.500,00\u00a0€")
+    await expect(quote.locator("tfoot")).to_contain_text("MwSt. 19 %")
+    await expect(quote.get_by_role("button", name="Für 464,10\u00a0€ buchen")).to_be_visible()
+    await expect(page.locator("mp-booking-list h2")).to_have_text("Meine Buchungen")
+    await expect(page.locator("mp-invoice-list h2")).to_have_text("Meine Rechnungen")
+    # the other products are a choice away, named in German
+    await search.get_by_label("Probefahrt").check()
+    await expect(quote).to_contain_text("Wählen Sie ein Fahrzeug")
+    assert page.errors == []
+
+
+async def test_the_storefront_has_no_serious_accessibility_violations(page, deployment):
+    monday = next_weekday(0, at_least=15)
+    await open_drive(page, deployment)
+    await expect(page.locator("mp-centre-picker").get_by_label(BERLIN_CENTRE)).to_be_visible()
+    signed_out = await axe_violations(page)
+    assert signed_out == [], json.dumps(signed_out, indent=1)[:3000]
+    await open_drive(page, deployment, JAMES)
+    await search_berlin(page, monday, monday + timedelta(days=3))
+    await expect(page.locator("mp-quote [data-total]")).to_be_visible()
+    await expect(page.locator("mp-booking-list h2")).to_be_visible()
+    signed_in = await axe_violations(page)
+    assert signed_in == [], json.dumps(signed_in, indent=1)[:3000]
+
+
+async def test_the_readme_screenshot_of_the_storefront(page, deployment, tmp_path):
+    """Saved to docs/screenshots/storefront.png when missing or when MOTORPOOL_SCREENSHOTS=1
+    (make screenshots), so an ordinary test run leaves the working tree alone."""
+    monday = next_weekday(0, at_least=22)
+    await open_drive(page, deployment, JAMES)
+    await search_berlin(page, monday, monday + timedelta(days=4))
+    await page.locator("mp-quote").get_by_label("Full cover, no excess").check()
+    await expect(page.locator("mp-quote [data-line='option:insurance_full']")).to_be_visible()
+    await expect(page.locator("mp-invoice-list h2")).to_be_visible()
+    target = ROOT / "docs" / "screenshots" / "storefront.png"
+    if os.environ.get("MOTORPOOL_SCREENSHOTS") != "1" and target.exists():
+        target = tmp_path / "storefront.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    png = await page.screenshot(path=str(target), full_page=True)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
