@@ -59,6 +59,16 @@ export function weekdayAfter(date, days) {
   return day.toISOString().slice(0, 10);
 }
 
+/** "YYYY-MM-DD" plus `months` calendar months, moved back to a weekday. */
+export function monthsAfter(date, months) {
+  const day = new Date(`${date}T12:00:00Z`);
+  const wanted = day.getUTCDate();
+  day.setUTCMonth(day.getUTCMonth() + months);
+  if (day.getUTCDate() !== wanted) day.setUTCDate(0); // 31 Jan + 1 month: the last of February
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
 /** A suggested window for a product: [from, until] as datetime-local strings. */
 export function suggestedWindow(product, timeZone) {
   if (product === "carsharing") {
@@ -67,6 +77,9 @@ export function suggestedWindow(product, timeZone) {
   }
   const first = weekdayFromToday(1);
   if (product === "testdrive") return [`${first}T10:00`, `${first}T11:00`];
-  if (product === "subscription") return [`${weekdayFromToday(3)}T10:00`, `${weekdayAfter(weekdayFromToday(3), 182)}T10:00`];
+  if (product === "subscription") {
+    const start = weekdayFromToday(3); // six months: the subscription's minimum term
+    return [`${start}T10:00`, `${monthsAfter(start, 6)}T10:00`];
+  }
   return [`${first}T10:00`, `${weekdayAfter(first, 2)}T10:00`];
 }
