@@ -11,6 +11,7 @@ from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Select, func, select
+from sqlalchemy.exc import DBAPIError
 from starlette.responses import Response
 
 from motorpool.platform import idempotency
@@ -27,6 +28,27 @@ from motorpool.platform.uow import UnitOfWork
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 SessionCheck = Callable[[UnitOfWork, Principal], Awaitable[bool]]
+
+
+RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock
+
+
+class ConcurrentUpdate(Problem):
+    slug = "concurrent-update"
+    title = "Changed at the same moment by someone else"
+    status = 409
+    description = (
+        "Another request changed the same thing at the same moment and the database chose "
+        "this one to give way. Nothing was changed; the same request may simply be retried."
+    )
+
+
+def _sqlstate(error: DBAPIError) -> str | None:
+    orig = error.orig
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if code is None and orig is not None:
+        code = getattr(getattr(orig, "__cause__", None), "sqlstate", None)
+    return str(code) if code is not None else None
 
 
 class TransactionalRoute(APIRoute):
@@ -78,6 +100,14 @@ class TransactionalRoute(APIRoute):
                         if claim is not None:
                             await idempotency.complete(uow, claim, response)
                         await uow.commit()
+            except DBAPIError as error:
+                if claim is not None:
+                    await idempotency.release(factory, claim)
+                if _sqlstate(error) in RETRYABLE_SQLSTATES:
+                    conflict = ConcurrentUpdate()
+                    conflict.headers["Retry-After"] = "1"
+                    raise conflict from error
+                raise
             except BaseException:
                 if claim is not None:
                     await idempotency.release(factory, claim)
