@@ -467,7 +467,8 @@ async def guarded_insert(connection: asyncpg.Connection, a: Attempt) -> bool:
         await connection.execute(
             "INSERT INTO raw_guarded (car, starts, ends) VALUES ($1, $2, $3)", *a
         )
-    except asyncpg.ExclusionViolationError:
+    except (asyncpg.ExclusionViolationError, asyncpg.DeadlockDetectedError):
+        # two inserts that conflict may each wait for the other: PostgreSQL aborts one
         return False
     return True
 
