@@ -83,15 +83,20 @@ export class MpHandover extends MpElement {
   }
 
   async load() {
+    // Only the latest request may answer: picking a centre and then a day starts two loads,
+    // and the first one's reply must not overwrite the second's.
+    const asked = (this._asked = (this._asked || 0) + 1);
     if (!this.centreId || !this.token) {
       this._sheet = null;
       return;
     }
     try {
+      const sheet = await todaySheet(this.api, { centreId: this.centreId, day: this.day });
+      if (asked !== this._asked) return;
       this._error = null;
-      this._sheet = await todaySheet(this.api, { centreId: this.centreId, day: this.day });
+      this._sheet = sheet;
     } catch (error) {
-      this._error = error;
+      if (asked === this._asked) this._error = error;
     }
   }
 
