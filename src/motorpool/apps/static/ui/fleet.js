@@ -1,13 +1,13 @@
-import{b as n,f as d,g as l,i as c,o as f,r as a,v as i}from"./chunks/chunk-J3EXAGVY.js";c({en:{"fleet.title":"Fleet board","fleet.asOf":"As of {when} ({zone})","fleet.filter":"Pool","fleet.all":"All pools","fleet.car":"Car","fleet.pool":"Pool","fleet.state":"State","fleet.damages":"Open damages","fleet.current":"Now","fleet.next":"Next","fleet.none":"No cars at this centre.","fleet.needCentre":"Choose a centre first.","fleet.refresh":"Refresh","fleet.until":"until {when}","fleet.from":"from {when}","fleet.blocked":"blocked until {when}","fleet.pool.rental":"Rental","fleet.pool.subscription":"Subscription","fleet.pool.carsharing":"Car sharing","fleet.pool.testdrive":"Test drive","fleet.pool.courtesy":"Courtesy","fleet.state.ready":"Ready","fleet.state.cleaning":"Cleaning","fleet.state.charging":"Charging","fleet.state.maintenance":"Maintenance","fleet.state.retired":"Retired"},de:{"fleet.title":"Flottenübersicht","fleet.asOf":"Stand {when} ({zone})","fleet.filter":"Pool","fleet.all":"Alle Pools","fleet.car":"Fahrzeug","fleet.pool":"Pool","fleet.state":"Zustand","fleet.damages":"Offene Schäden","fleet.current":"Jetzt","fleet.next":"Als Nächstes","fleet.none":"Keine Fahrzeuge in diesem Zentrum.","fleet.needCentre":"Wählen Sie zuerst ein Zentrum.","fleet.refresh":"Aktualisieren","fleet.until":"bis {when}","fleet.from":"ab {when}","fleet.blocked":"gesperrt bis {when}","fleet.pool.rental":"Miete","fleet.pool.subscription":"Abo","fleet.pool.carsharing":"Carsharing","fleet.pool.testdrive":"Probefahrt","fleet.pool.courtesy":"Ersatzwagen","fleet.state.ready":"Bereit","fleet.state.cleaning":"Reinigung","fleet.state.charging":"Lädt","fleet.state.maintenance":"Wartung","fleet.state.retired":"Ausgemustert"}});var h=["rental","subscription","carsharing","testdrive","courtesy"],r=class extends i{constructor(){super(),this.centreId="",this.pool="",this.pollSeconds=0,this._board=null,this._error=null,this._timer=0}disconnectedCallback(){clearInterval(this._timer),super.disconnectedCallback()}updated(t){["centreId","token","baseUrl"].some(o=>t.has(o))&&this.load(),t.has("pollSeconds")&&(clearInterval(this._timer),this.pollSeconds>0&&(this._timer=setInterval(()=>this.load(),this.pollSeconds*1e3)))}async load(){if(!this.centreId||!this.token){this._board=null;return}try{this._error=null,this._board=await this.api.get("/fleet/board",{centre_id:this.centreId})}catch(t){this._error=t}}_booking(t,o,s,e){return t?l`<span data-reference=${t.reference}
+import{b as n,f as d,g as l,i as c,o as f,r as a,v as i}from"./chunks/chunk-J3EXAGVY.js";c({en:{"fleet.title":"Fleet board","fleet.asOf":"As of {when} ({zone})","fleet.filter":"Pool","fleet.all":"All pools","fleet.car":"Car","fleet.pool":"Pool","fleet.state":"State","fleet.damages":"Open damages","fleet.current":"Now","fleet.next":"Next","fleet.none":"No cars at this centre.","fleet.needCentre":"Choose a centre first.","fleet.refresh":"Refresh","fleet.until":"until {when}","fleet.from":"from {when}","fleet.blocked":"blocked until {when}","fleet.pool.rental":"Rental","fleet.pool.subscription":"Subscription","fleet.pool.carsharing":"Car sharing","fleet.pool.testdrive":"Test drive","fleet.pool.courtesy":"Courtesy","fleet.state.ready":"Ready","fleet.state.cleaning":"Cleaning","fleet.state.charging":"Charging","fleet.state.maintenance":"Maintenance","fleet.state.retired":"Retired"},de:{"fleet.title":"Flottenübersicht","fleet.asOf":"Stand {when} ({zone})","fleet.filter":"Pool","fleet.all":"Alle Pools","fleet.car":"Fahrzeug","fleet.pool":"Pool","fleet.state":"Zustand","fleet.damages":"Offene Schäden","fleet.current":"Jetzt","fleet.next":"Als Nächstes","fleet.none":"Keine Fahrzeuge in diesem Zentrum.","fleet.needCentre":"Wählen Sie zuerst ein Zentrum.","fleet.refresh":"Aktualisieren","fleet.until":"bis {when}","fleet.from":"ab {when}","fleet.blocked":"gesperrt bis {when}","fleet.pool.rental":"Miete","fleet.pool.subscription":"Abo","fleet.pool.carsharing":"Carsharing","fleet.pool.testdrive":"Probefahrt","fleet.pool.courtesy":"Ersatzwagen","fleet.state.ready":"Bereit","fleet.state.cleaning":"Reinigung","fleet.state.charging":"Lädt","fleet.state.maintenance":"Wartung","fleet.state.retired":"Ausgemustert"}});var h=["rental","subscription","carsharing","testdrive","courtesy"],r=class extends i{constructor(){super(),this.centreId="",this.pool="",this.pollSeconds=0,this._board=null,this._error=null,this._timer=0}disconnectedCallback(){clearInterval(this._timer),super.disconnectedCallback()}updated(t){["centreId","token","baseUrl"].some(s=>t.has(s))&&this.load(),t.has("pollSeconds")&&(clearInterval(this._timer),this.pollSeconds>0&&(this._timer=setInterval(()=>this.load(),this.pollSeconds*1e3)))}async load(){let t=this._asked=(this._asked||0)+1;if(!this.centreId||!this.token){this._board=null;return}try{let s=await this.api.get("/fleet/board",{centre_id:this.centreId});if(t!==this._asked)return;this._error=null,this._board=s}catch(s){t===this._asked&&(this._error=s)}}_booking(t,s,o,e){return t?l`<span data-reference=${t.reference}
       >${t.reference}<br /><span class="muted"
-        >${this.t(o,{when:a(s,this.loc,{timeZone:e})})}</span
+        >${this.t(s,{when:a(o,this.loc,{timeZone:e})})}</span
       ></span
-    >`:l`<span class="muted">–</span>`}render(){let t=this._board,o=t?t.cars.filter(e=>!this.pool||e.pool===this.pool):[],s=t?.time_zone;return l`<section class="card" aria-labelledby="title">
+    >`:l`<span class="muted">–</span>`}render(){let t=this._board,s=t?t.cars.filter(e=>!this.pool||e.pool===this.pool):[],o=t?.time_zone;return l`<section class="card" aria-labelledby="title">
       <div class="toolbar">
         <div>
           <h2 id="title">${this.t("fleet.title")}</h2>
           ${t?l`<p class="muted" style="margin:0">
-                ${this.t("fleet.asOf",{when:a(t.as_of,this.loc,{timeZone:s}),zone:s})}
+                ${this.t("fleet.asOf",{when:a(t.as_of,this.loc,{timeZone:o}),zone:o})}
               </p>`:""}
         </div>
         <div class="row">
@@ -24,7 +24,7 @@ import{b as n,f as d,g as l,i as c,o as f,r as a,v as i}from"./chunks/chunk-J3EX
         </div>
       </div>
       ${this.renderError(this._error)}
-      ${this.centreId?this.token?t?o.length===0?l`<p>${this.t("fleet.none")}</p>`:l`<div class="scroll" tabindex="0" role="region" aria-labelledby="title">
+      ${this.centreId?this.token?t?s.length===0?l`<p>${this.t("fleet.none")}</p>`:l`<div class="scroll" tabindex="0" role="region" aria-labelledby="title">
                   <table>
                     <thead>
                       <tr>
@@ -37,7 +37,7 @@ import{b as n,f as d,g as l,i as c,o as f,r as a,v as i}from"./chunks/chunk-J3EX
                       </tr>
                     </thead>
                     <tbody>
-                      ${o.map(e=>l`<tr data-car=${e.vin}>
+                      ${s.map(e=>l`<tr data-car=${e.vin}>
                           <th scope="row">
                             ${e.label}<br /><span class="muted" style="font-weight:normal">${e.vin}</span>
                           </th>
@@ -45,15 +45,15 @@ import{b as n,f as d,g as l,i as c,o as f,r as a,v as i}from"./chunks/chunk-J3EX
                           <td>
                             <span class="state" data-state=${e.state}>${this.t(`fleet.state.${e.state}`)}</span>
                             ${e.blocked_until?l`<br /><span class="muted"
-                                    >${this.t("fleet.blocked",{when:a(e.blocked_until,this.loc,{timeZone:s})})}</span
+                                    >${this.t("fleet.blocked",{when:a(e.blocked_until,this.loc,{timeZone:o})})}</span
                                   >`:""}
                           </td>
                           <td>${f(e.open_damages,this.loc)}</td>
                           <td data-current>
-                            ${this._booking(e.current_booking,"fleet.until",e.current_booking?.ends_at,s)}
+                            ${this._booking(e.current_booking,"fleet.until",e.current_booking?.ends_at,o)}
                           </td>
                           <td data-next>
-                            ${this._booking(e.next_booking,"fleet.from",e.next_booking?.starts_at,s)}
+                            ${this._booking(e.next_booking,"fleet.from",e.next_booking?.starts_at,o)}
                           </td>
                         </tr>`)}
                     </tbody>

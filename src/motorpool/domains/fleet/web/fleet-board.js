@@ -91,15 +91,19 @@ export class MpFleetBoard extends MpElement {
   }
 
   async load() {
+    // Only the latest request may answer: another centre picked meanwhile wins.
+    const asked = (this._asked = (this._asked || 0) + 1);
     if (!this.centreId || !this.token) {
       this._board = null;
       return;
     }
     try {
+      const board = await this.api.get("/fleet/board", { centre_id: this.centreId });
+      if (asked !== this._asked) return;
       this._error = null;
-      this._board = await this.api.get("/fleet/board", { centre_id: this.centreId });
+      this._board = board;
     } catch (error) {
-      this._error = error;
+      if (asked === this._asked) this._error = error;
     }
   }
 
