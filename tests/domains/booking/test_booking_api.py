@@ -409,3 +409,54 @@ async def test_housekeeping_sweeps_lapsed_holds(app, uow_factory, brand) -> None
     await housekeeping.run_once(housekeeping.jobs[0])
     async with uow_factory(tenant_id=brand.id) as uow:
         assert (await booking.get_booking(uow=uow, booking_id=held.id)).status == "expired"
+
+
+async def test_an_early_return_frees_the_car_after_its_buffer(uow_factory, brand) -> None:
+    """Brought back a day early, the car is bookable again once the rental's one-hour buffer
+    has passed — not only after the planned end; a return on time changes nothing."""
+    from motorpool.products import booking_policies
+
+    centre = await make_centre(uow_factory, brand)
+    [car] = await make_resources(uow_factory, brand, centre.id)
+    rental = booking_policies()["rental"]
+    t0 = datetime(2027, 1, 10, 8, tzinfo=UTC)
+    planned = booking.HoldCreate(
+        product="rental",
+        resource_id=car.id,
+        starts_at=datetime(2027, 2, 15, 9, tzinfo=BERLIN),  # a Monday
+        ends_at=datetime(2027, 2, 17, 9, tzinfo=BERLIN),
+    )
+    back = datetime(2027, 2, 16, 9, tzinfo=BERLIN)
+    after = (datetime(2027, 2, 16, 10, 30, tzinfo=BERLIN), datetime(2027, 2, 16, 15, tzinfo=BERLIN))
+
+    async def free_then() -> bool:
+        async with uow_factory(tenant_id=brand.id) as uow:
+            found = await booking.free_resources(
+                uow=uow, centre_id=centre.id, start=after[0], end=after[1], policy=rental, now=t0
+            )
+        return car.id in {r.id for r in found.resources}
+
+    async with uow_factory(tenant_id=brand.id, write=True) as uow:
+        held = await booking.hold(uow=uow, policy=rental, hold_in=planned, customer_id=None, now=t0)
+        await booking.confirm(uow=uow, booking_id=held.id, now=t0)
+        await booking.start(uow=uow, booking_id=held.id, now=planned.starts_at)
+        await uow.commit()
+    assert not await free_then()
+    async with uow_factory(tenant_id=brand.id, write=True) as uow:
+        done = await booking.complete(uow=uow, booking_id=held.id, now=back, released_at=back)
+        await uow.commit()
+    assert done.status == "completed"
+    assert done.ends_at == back
+    assert await free_then()
+    async with uow_factory(tenant_id=brand.id, write=True) as uow:
+        again = await booking.hold(
+            uow=uow,
+            policy=rental,
+            hold_in=booking.HoldCreate(
+                product="rental", resource_id=car.id, starts_at=after[0], ends_at=after[1]
+            ),
+            customer_id=None,
+            now=t0,
+        )
+        await uow.commit()
+    assert again.resource_id == car.id

@@ -427,9 +427,20 @@ async def start(
 
 
 async def complete(
-    *, uow: UnitOfWork, booking_id: uuid.UUID, now: datetime | None = None
+    *,
+    uow: UnitOfWork,
+    booking_id: uuid.UUID,
+    now: datetime | None = None,
+    released_at: datetime | None = None,
 ) -> BookingRead:
+    """The return: the booking completes. With ``released_at`` before its end (a car brought
+    back early, a car-sharing trip ended) the booking ends there, and the resource is free
+    again after the product's buffer — not only at the planned end."""
     row = await _transition(uow, booking_id, Status.completed, now or utcnow())
+    if released_at is not None and released_at < row.ends_at:
+        buffer_after = row.occupied_until - row.ends_at
+        row.ends_at = max(released_at, row.starts_at + model.TICK)
+        row.occupied_until = row.ends_at + buffer_after
     uow.record(_fact(BookingCompleted, row))
     return read(row)
 

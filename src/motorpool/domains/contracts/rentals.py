@@ -271,7 +271,7 @@ async def take_return(
     driven = model.driven_km(out.mileage_km, return_in.mileage_km)
     late = model.late_by(row.ends_at, at)
     shortfall = model.energy_shortfall(out.energy_percent, return_in.energy_percent)
-    await booking.complete(uow=uow, booking_id=row.booking_id, now=at)
+    await booking.complete(uow=uow, booking_id=row.booking_id, now=at, released_at=at)
     extras = await pricing.settle(
         uow=uow,
         rates=rates,

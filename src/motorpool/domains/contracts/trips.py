@@ -225,7 +225,7 @@ async def end_trip(
     end_m = await _odometer(uow, row.vehicle_id, now)
     driven = model.trip_km(row.start_mileage_m, end_m)
     await _booking_to_real_end(uow, policy, row, now)
-    await booking.complete(uow=uow, booking_id=row.booking_id, now=now)
+    await booking.complete(uow=uow, booking_id=row.booking_id, now=now, released_at=now)
     lines = pricing.usage_lines(
         rates=rates,
         product=CARSHARING,
