@@ -110,14 +110,18 @@ async def shared_cars(uow: UnitOfWork, now: datetime) -> list[SharedCar]:
         )
     )
     covering = {b.resource_id: b for b in bookings if _covers(b, now)}
+    known = await vehicles.statuses(uow=uow, vehicle_ids=[c.vehicle_id for c in cars], now=now)
     shared = []
     for car in cars:
+        if car.vehicle_id not in known:
+            continue
+        vehicle, status = known[car.vehicle_id]
         current = covering.get(car.resource_id)
         shared.append(
             SharedCar(
                 car=car,
-                vehicle=await vehicles.get_vehicle(uow=uow, vehicle_id=car.vehicle_id),
-                status=await vehicles.status(uow=uow, vehicle_id=car.vehicle_id, now=now),
+                vehicle=vehicle,
+                status=status,
                 reserved=current is not None and current.status != booking.Status.started,
                 in_rental=current is not None and current.status == booking.Status.started,
             )

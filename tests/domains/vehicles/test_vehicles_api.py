@@ -280,3 +280,23 @@ async def test_gdpr_export_and_erasure_reach_my_cars(
         await asyncio.sleep(0.05)
     async with uow_factory(tenant_id=brand.id) as uow:
         assert await vehicles.garage(uow=uow, owner_id=owner.id) == []
+
+
+async def test_a_fleets_statuses_in_one_call(client, uow_factory, brand, make_account) -> None:
+    """Operators' views (GBFS) read many cars at once; unknown ids are left out."""
+    import uuid as _uuid
+
+    from motorpool.domains import vehicles
+
+    owner = await make_account()
+    first = await make_car(uow_factory, brand, owner_id=owner.id)
+    second = await make_car(uow_factory, brand)
+    async with uow_factory(tenant_id=brand.id) as uow:
+        found = await vehicles.statuses(
+            uow=uow, vehicle_ids=[first.id, second.id, _uuid.uuid4(), first.id]
+        )
+    assert set(found) == {first.id, second.id}
+    vehicle, status = found[second.id]
+    assert vehicle.vin == second.vin
+    assert status.vin == second.vin
+    assert status.as_of is None  # it never reported

@@ -43,6 +43,7 @@ from motorpool.domains.vehicles.service import (
     register_vehicle,
     send_fleet_command,
     status,
+    statuses,
 )
 from motorpool.domains.vehicles.telemetry import ingest
 
@@ -80,5 +81,6 @@ __all__ = [
     "router",
     "send_fleet_command",
     "status",
+    "statuses",
     "with_check_digit",
 ]

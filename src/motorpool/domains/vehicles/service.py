@@ -273,6 +273,40 @@ async def status(
     return _status(car, rows, now)
 
 
+async def statuses(
+    *, uow: UnitOfWork, vehicle_ids: Sequence[uuid.UUID], now: datetime | None = None
+) -> dict[uuid.UUID, tuple[VehicleRead, VehicleStatus]]:
+    """Many cars (a fleet) with their latest status, in two queries whatever the count; cars
+    not found are left out. For operators' views — no ownership is checked here."""
+    now = now or utcnow()
+    wanted = list(dict.fromkeys(vehicle_ids))
+    if not wanted:
+        return {}
+    rows = (
+        await uow.session.execute(
+            select(VehicleRow, ModelRow)
+            .join(ModelRow, ModelRow.id == VehicleRow.model_id)
+            .where(VehicleRow.id.in_(wanted))
+        )
+    ).all()
+    latest = (
+        (
+            await uow.session.execute(
+                select(SignalLatestRow).where(SignalLatestRow.vehicle_id.in_(wanted))
+            )
+        )
+        .scalars()
+        .all()
+    )
+    by_car: dict[uuid.UUID, list[SignalLatestRow]] = {}
+    for signal in latest:
+        by_car.setdefault(signal.vehicle_id, []).append(signal)
+    return {
+        car.id: (vehicle_read(car, catalogue), _status(car, by_car.get(car.id, []), now))
+        for car, catalogue in rows
+    }
+
+
 def _status(car: VehicleRow, latest: Sequence[SignalLatestRow], now: datetime) -> VehicleStatus:
     """A car's latest signals, each with its age, and the age of the newest one."""
     newest = max((s.observed_at for s in latest), default=None)
