@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import time
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -28,6 +30,7 @@ from motorpool.platform.errors import Unauthenticated
 AUDIENCE = "motorpool"
 ALGORITHM = "ES256"
 LEEWAY_SECONDS = 30
+VERIFIED_TOKENS_KEPT = 10_000
 
 
 class Role(StrEnum):
@@ -98,8 +101,12 @@ class TokenService:
 
     def __init__(self, key: ec.EllipticCurvePrivateKey, *, issuer: str, ttl_seconds: int) -> None:
         self._key = key
+        self._public_key = key.public_key()
         self.issuer = issuer
         self.ttl = timedelta(seconds=ttl_seconds)
+        # verified tokens until they expire: a signature check costs more than the rest of
+        # the edge together, and a client sends the same token with every call
+        self._verified: OrderedDict[str, tuple[Principal, float]] = OrderedDict()
         public = ECAlgorithm.to_jwk(key.public_key(), as_dict=True)
         self.kid = _thumbprint(public)
         self.public_jwk = {**public, "kid": self.kid, "use": "sig", "alg": ALGORITHM}
@@ -137,23 +144,39 @@ class TokenService:
         return token, expires
 
     def verify(self, token: str) -> Principal:
+        known = self._verified.get(token)
+        if known is not None:
+            principal, expires = known
+            if time.time() < expires + LEEWAY_SECONDS:
+                self._verified.move_to_end(token)
+                return principal
+            del self._verified[token]
+            raise Unauthenticated("the token has expired")
+        principal, expires = self._decode(token)
+        self._verified[token] = (principal, expires)
+        if len(self._verified) > VERIFIED_TOKENS_KEPT:
+            self._verified.popitem(last=False)
+        return principal
+
+    def _decode(self, token: str) -> tuple[Principal, float]:
         try:
             claims = jwt.decode(
                 token,
-                self._key.public_key(),
+                self._public_key,
                 algorithms=[ALGORITHM],
                 audience=AUDIENCE,
                 issuer=self.issuer,
                 leeway=LEEWAY_SECONDS,
                 options={"require": ["exp", "nbf", "iat", "sub", "aud", "iss", "tid", "sid"]},
             )
-            return Principal(
+            principal = Principal(
                 subject=str(uuid.UUID(claims["sub"])),
                 tenant_id=uuid.UUID(claims["tid"]),
                 role=Role(claims.get("role", "customer")),
                 session_id=uuid.UUID(claims["sid"]),
                 email=claims.get("email"),
             )
+            return principal, float(claims["exp"])
         except jwt.ExpiredSignatureError as exc:
             raise Unauthenticated("the token has expired") from exc
         except (jwt.PyJWTError, ValueError, KeyError) as exc:

@@ -54,6 +54,11 @@ def event_to_payload(event: Event) -> dict[str, Any]:
     return payload
 
 
+def event_to_json(event: Event) -> str:
+    """The payload as JSON text, straight from Pydantic's serialiser."""
+    return _adapter(type(event)).dump_json(event).decode()
+
+
 def event_from_payload(name: str, payload: dict[str, Any]) -> Event:
     cls = _EVENT_TYPES.get(name)
     if cls is None:

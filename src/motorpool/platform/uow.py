@@ -10,13 +10,19 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from types import TracebackType
+from typing import Any, cast
 
+from sqlalchemy import Table, insert
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from motorpool.platform import rls as _rls  # noqa: F401  (sets the tenant per transaction)
 from motorpool.platform.db import SESSION_ALL_TENANTS, SESSION_TENANT
-from motorpool.platform.events import Event
-from motorpool.platform.outbox import outbox_row
+from motorpool.platform.events import Event, event_to_json, event_to_payload
+from motorpool.platform.outbox import OutboxMessage
+from motorpool.platform.prepared import PgStatement
+
+_OUTBOX = cast(Table, OutboxMessage.__table__)
+_WRITE_OUTBOX = PgStatement(insert(_OUTBOX))
 
 
 class UnitOfWork:
@@ -26,6 +32,7 @@ class UnitOfWork:
         self,
         engine: AsyncEngine,
         *,
+        write_bind: AsyncEngine | None = None,
         tenant_id: uuid.UUID | None,
         write: bool,
         all_tenants: bool = False,
@@ -35,11 +42,12 @@ class UnitOfWork:
         self.tenant_id = tenant_id
         self.write = write
         self.dialect = engine.dialect.name
-        bind = engine.execution_options(sqlite_begin="IMMEDIATE") if write else engine
+        bind = (write_bind or writing(engine)) if write else engine
         self.session = AsyncSession(bind=bind, expire_on_commit=False, autoflush=True)
         self.session.info[SESSION_TENANT] = tenant_id
         self.session.info[SESSION_ALL_TENANTS] = all_tenants
         self._recorded = 0
+        self._outbox: list[Event] = []
         self._on_events_committed = on_events_committed
         self._needs_relay = needs_relay
         self.committed = False
@@ -52,17 +60,38 @@ class UnitOfWork:
         return self.tenant_id
 
     def record(self, *events: Event) -> None:
-        """Write events to the outbox in this transaction; delivered after commit."""
+        """Write events to the outbox in this transaction (at commit); delivered after it."""
+        self._outbox.extend(events)
+
+    async def _write_outbox(self) -> None:
+        """All recorded events in one statement, just before the commit."""
+        events, self._outbox = self._outbox, []
+        rows: list[dict[str, Any]] = []
         for event in events:
-            row = outbox_row(event)
-            if self._needs_relay is not None and not self._needs_relay(event.name):
-                # no subscriber in this deployment: kept as a fact, published at once
-                row.published_at = event.occurred_at
-            else:
-                self._recorded += 1
-            self.session.add(row)
+            # no subscriber in this deployment: kept as a fact, published at once
+            relayed = self._needs_relay is None or self._needs_relay(event.name)
+            self._recorded += relayed
+            rows.append(
+                {
+                    "id": event.event_id,
+                    "tenant_id": event.tenant_id,
+                    "name": event.name,
+                    "payload": None,
+                    "occurred_at": event.occurred_at,
+                    "published_at": None if relayed else event.occurred_at,
+                    "claimed_until": None,
+                    "attempts": 0,
+                }
+            )
+        # JSON goes to asyncpg as text, through the session as a value
+        payload = event_to_json if self.dialect == "postgresql" else event_to_payload
+        for row, event in zip(rows, events, strict=True):
+            row["payload"] = payload(event)
+        await _WRITE_OUTBOX.execute_many(self, rows)
 
     async def commit(self) -> None:
+        if self._outbox:
+            await self._write_outbox()
         await self.session.commit()
         self.committed = True
         if self._recorded and self._on_events_committed:
@@ -72,6 +101,7 @@ class UnitOfWork:
     async def rollback(self) -> None:
         await self.session.rollback()
         self._recorded = 0
+        self._outbox.clear()
 
     async def __aenter__(self) -> UnitOfWork:
         return self
@@ -89,11 +119,18 @@ class UnitOfWork:
             await self.session.close()
 
 
+def writing(engine: AsyncEngine) -> AsyncEngine:
+    """The engine as a writing unit of work binds it: on SQLite its transactions begin
+    IMMEDIATE, taking the single write lock up front (see ``db``)."""
+    return engine.execution_options(sqlite_begin="IMMEDIATE")
+
+
 class UnitOfWorkFactory:
     """Opens units of work on one engine; tells the relay when events were committed."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
+        self._write_bind = writing(engine)  # made once: each copy of an engine costs
         self.on_events_committed: Callable[[], None] | None = None
         self.needs_relay: Callable[[str], bool] | None = None
         """Set by an in-process event runtime: whether an event has a subscriber here.
@@ -104,6 +141,7 @@ class UnitOfWorkFactory:
     ) -> UnitOfWork:
         return UnitOfWork(
             self.engine,
+            write_bind=self._write_bind,
             tenant_id=tenant_id,
             write=write,
             all_tenants=all_tenants,

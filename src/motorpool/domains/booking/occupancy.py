@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Table,
     and_,
     bindparam,
     exists,
+    func,
     inspect,
     or_,
     select,
@@ -22,6 +25,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from motorpool.domains.booking.model import LIVE, SlotTaken, Status
 from motorpool.domains.booking.tables import BlockRow, BookingRow, ResourceRow
+from motorpool.platform.prepared import PgStatement
 from motorpool.platform.uow import UnitOfWork
 
 
@@ -143,18 +147,45 @@ def _insert_if_free_statement() -> Any:
     )
 
 
-_INSERT_IF_FREE = _insert_if_free_statement()
+_INSERT_IF_FREE = PgStatement(_insert_if_free_statement())
 
 
 async def insert_if_free(uow: UnitOfWork, row: BookingRow) -> bool:
     """PostgreSQL, one statement: insert the booking unless a block overlaps it or the
     exclusion constraint finds a live booking on its lane (``ON CONFLICT ... DO NOTHING``:
-    no savepoint, no pre-check, a concurrent insert is waited for, not raced). Takes the
-    resource's shared lock first (its own statement, so the block check sees blocks
-    committed while waiting). Returns whether the row went in. ``row`` stays transient."""
+    no savepoint, no pre-check, a concurrent insert is waited for, not raced). The caller
+    holds the resource's shared lock already, taken by an earlier statement, so the block
+    check sees blocks committed while it waited. Returns whether the row went in. ``row``
+    stays transient."""
     row.tenant_id = uow.brand
     params = {column.name: getattr(row, key) for key, column in _COLUMNS}
-    return (await uow.session.execute(_INSERT_IF_FREE, params)).first() is not None
+    params["policy"] = json.dumps(params["policy"])
+    return await _INSERT_IF_FREE.fetch_row(uow, **params) is not None
+
+
+_RESOURCE_COLUMNS = [attr.columns[0] for attr in inspect(ResourceRow).column_attrs]
+_LOCKED_RESOURCE = PgStatement(
+    select(
+        *_RESOURCE_COLUMNS,
+        func.pg_advisory_xact_lock_shared(bindparam("lock_key", type_=BigInteger)),
+    ).where(
+        ResourceRow.id == bindparam("resource_id", type_=ResourceRow.id.type),
+        ResourceRow.tenant_id == bindparam("tenant_id", type_=ResourceRow.tenant_id.type),
+    )
+)
+
+
+async def resource_locked_for_booking(
+    uow: UnitOfWork, resource_id: uuid.UUID
+) -> ResourceRow | None:
+    """PostgreSQL: read the resource and take its shared lock in one statement (what placing
+    a booking needs first). A transient row, not tracked by the session; None if unknown."""
+    found = await _LOCKED_RESOURCE.fetch_row(
+        uow, resource_id=resource_id, tenant_id=uow.brand, lock_key=_lock_key(resource_id)
+    )
+    if found is None:
+        return None
+    return ResourceRow(**{column.key: found[column.name] for column in _RESOURCE_COLUMNS})
 
 
 def is_overlap_violation(error: Any) -> bool:

@@ -40,6 +40,7 @@ from motorpool.domains.booking.occupancy import (
     is_overlap_violation,
     live,
     lock_resource,
+    resource_locked_for_booking,
 )
 from motorpool.domains.booking.schemas import (
     BlockCreate,
@@ -101,6 +102,16 @@ async def _resource(uow: UnitOfWork, resource_id: uuid.UUID) -> ResourceRow:
     row = (
         await uow.session.execute(select(ResourceRow).where(ResourceRow.id == resource_id))
     ).scalar_one_or_none()
+    if row is None:
+        raise model.ResourceNotFound()
+    return row
+
+
+async def _resource_to_book(uow: UnitOfWork, resource_id: uuid.UUID) -> ResourceRow:
+    """The resource a booking goes on; on PostgreSQL with its shared lock taken already."""
+    if uow.dialect != "postgresql":
+        return await _resource(uow, resource_id)
+    row = await resource_locked_for_booking(uow, resource_id)
     if row is None:
         raise model.ResourceNotFound()
     return row
@@ -269,20 +280,24 @@ async def _claim_resource(uow: UnitOfWork, resource: ResourceRow, now: datetime)
         uow.record(_fact(HoldExpired, stale))
 
 
-async def _place(uow: UnitOfWork, resource: ResourceRow, row: BookingRow, now: datetime) -> None:
+async def _place(
+    uow: UnitOfWork, resource: ResourceRow, row: BookingRow, now: datetime, *, locked: bool
+) -> None:
+    """Put the booking on the resource; ``locked``: its shared lock is taken already."""
     if uow.dialect == "postgresql" and resource.capacity == 1:
-        await _place_on_unit(uow, resource, row, now)
+        await _place_on_unit(uow, resource, row, now, locked=locked)
         return
     await _claim_resource(uow, resource, now)
     await _insert(uow, resource, row, now)
 
 
 async def _place_on_unit(
-    uow: UnitOfWork, resource: ResourceRow, row: BookingRow, now: datetime
+    uow: UnitOfWork, resource: ResourceRow, row: BookingRow, now: datetime, *, locked: bool
 ) -> None:
     """PostgreSQL, one lane: let the exclusion constraint decide. Lapsed holds still count
     for the constraint, so only when it says no are they swept, and the insert tried again."""
-    await lock_resource(uow, resource.id, exclusive=False)
+    if not locked:
+        await lock_resource(uow, resource.id, exclusive=False)
     row.lane = 0
     if await insert_if_free(uow, row):
         return
@@ -328,8 +343,10 @@ async def hold(
 
     now = now or utcnow()
     start, end = model.require_interval(hold_in.starts_at, hold_in.ends_at)
+    locked = False
     if hold_in.resource_id is not None:
-        candidates = [await _resource(uow, hold_in.resource_id)]
+        candidates = [await _resource_to_book(uow, hold_in.resource_id)]
+        locked = uow.dialect == "postgresql"
     elif hold_in.centre_id is not None:
         found = await free_resources(
             uow=uow,
@@ -372,7 +389,7 @@ async def hold(
             updated_at=now,
         )
         try:
-            await _place(uow, resource, row, now)
+            await _place(uow, resource, row, now, locked=locked)
         except model.SlotTaken as taken:
             last = taken
             continue

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 
 from motorpool.domains import dealers
 from motorpool.domains.identity import model
@@ -47,6 +47,7 @@ from motorpool.domains.identity.tables import (
 from motorpool.platform.auth import Principal, Role, TokenService
 from motorpool.platform.db import new_id, utcnow
 from motorpool.platform.http import PageParams, page_of
+from motorpool.platform.prepared import PgStatement
 from motorpool.platform.uow import UnitOfWork
 
 VERIFY = "verify_email"
@@ -288,13 +289,23 @@ async def _revoke_all(uow: UnitOfWork, account_id: uuid.UUID, reason: str) -> No
     )
 
 
+_SESSION_ACTIVE = PgStatement(
+    select(GrantRow.revoked_at.is_(None)).where(
+        GrantRow.id == bindparam("session_id", type_=GrantRow.id.type),
+        GrantRow.tenant_id == bindparam("tenant_id", type_=GrantRow.tenant_id.type),
+    )
+)
+
+
 async def session_is_active(uow: UnitOfWork, principal: Principal) -> bool:
-    """Whether the caller's session still stands (sign-out takes effect on the server)."""
-    if principal.session_id is None:
+    """Whether the caller's session still stands (sign-out takes effect on the server).
+    Asked on every authenticated request, so it runs as a prepared statement."""
+    if principal.session_id is None or uow.tenant_id is None:
         return False
-    stmt = select(GrantRow.revoked_at).where(GrantRow.id == principal.session_id)
-    found = (await uow.session.execute(stmt)).first()
-    return found is not None and found[0] is None
+    active = await _SESSION_ACTIVE.fetch_value(
+        uow, session_id=principal.session_id, tenant_id=uow.tenant_id
+    )
+    return bool(active)  # SQLite answers 1 or 0
 
 
 async def request_password_reset(*, uow: UnitOfWork, email: str) -> None:
