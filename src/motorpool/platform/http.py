@@ -129,7 +129,7 @@ def domain_router(*, prefix: str, tags: Sequence[str]) -> APIRouter:
     )
 
 
-def get_uow(request: Request) -> UnitOfWork:
+async def get_uow(request: Request) -> UnitOfWork:
     uow: UnitOfWork = request.state.uow
     return uow
 
@@ -187,7 +187,7 @@ class PageParams(BaseModel):
     sort: str | None
 
 
-def page_params(
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=200, description="items per page")] = 50,
     offset: Annotated[int, Query(ge=0, description="items to skip")] = 0,
     sort: Annotated[

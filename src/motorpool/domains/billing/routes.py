@@ -38,7 +38,7 @@ Cashier = Annotated[Principal, Depends(require_role(Role.fleet_manager))]
 Staff = Annotated[Principal, Depends(require_role(Role.dealer_staff, Role.fleet_manager))]
 
 
-def _providers(request: Request) -> PaymentProviders:
+async def _providers(request: Request) -> PaymentProviders:
     providers: PaymentProviders | None = getattr(request.app.state, "payment_providers", None)
     return providers if providers is not None else default_providers()
 

@@ -43,18 +43,18 @@ CONFLICT = openapi_error_responses(409)
 CAR_COMMAND = openapi_error_responses(409, 503)
 
 
-def _rates(request: Request) -> pricing.RateBook:
+async def _rates(request: Request) -> pricing.RateBook:
     """The deployment's rate plans."""
     rates: pricing.RateBook = request.app.state.rate_plans
     return rates
 
 
-def _policies(request: Request) -> dict[str, booking.BookingPolicy]:
+async def _policies(request: Request) -> dict[str, booking.BookingPolicy]:
     policies: dict[str, booking.BookingPolicy] = request.app.state.booking_policies
     return policies
 
 
-def _connection(request: Request) -> vehicles.VehicleConnection:
+async def _connection(request: Request) -> vehicles.VehicleConnection:
     """The connected-car backend that locks and unlocks the cars."""
     connection: vehicles.VehicleConnection = request.app.state.vehicle_connection
     return connection

@@ -37,12 +37,12 @@ from motorpool.platform.settings import Settings
 router = domain_router(prefix="/identity", tags=["identity"])
 
 
-def _tokens(request: Request) -> TokenService:
+async def _tokens(request: Request) -> TokenService:
     tokens: TokenService = request.app.state.tokens
     return tokens
 
 
-def _policy(request: Request) -> service.SignInPolicy:
+async def _policy(request: Request) -> service.SignInPolicy:
     settings: Settings = request.app.state.settings
     return service.SignInPolicy(
         failures_before_lockout=settings.login_failures_before_lockout,

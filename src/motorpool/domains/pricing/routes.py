@@ -44,7 +44,7 @@ class PricingNotConfigured(ServiceUnavailable):
     title = "This deployment has no rate plans"
 
 
-def _rates(request: Request) -> RateBook:
+async def _rates(request: Request) -> RateBook:
     rates: RateBook | None = getattr(request.app.state, "rate_plans", None)
     if rates is None:
         raise PricingNotConfigured()

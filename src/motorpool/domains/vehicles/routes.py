@@ -37,7 +37,7 @@ Staff = Annotated[Principal, Depends(require_role(Role.dealer_staff, Role.fleet_
 Backend = Annotated[Principal, Depends(require_role(Role.vehicle_backend))]
 
 
-def _connection(request: Request) -> VehicleConnection:
+async def _connection(request: Request) -> VehicleConnection:
     connection: VehicleConnection = request.app.state.vehicle_connection
     return connection
 

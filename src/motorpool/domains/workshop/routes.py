@@ -39,7 +39,7 @@ class WorkshopPolicies:
     courtesy: booking.BookingPolicy
 
 
-def _policies(request: Request) -> WorkshopPolicies:
+async def _policies(request: Request) -> WorkshopPolicies:
     """The deployment's servicing (bay) and courtesy-car booking policies."""
     policies: dict[str, booking.BookingPolicy] = request.app.state.booking_policies
     if "servicing" not in policies or "courtesy" not in policies:
