@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction
 
 from motorpool.platform.db import SESSION_ALL_TENANTS, SESSION_TENANT
@@ -50,18 +50,26 @@ def grant_statements(role: str) -> list[str]:
     ]
 
 
+_SET_TENANT = (
+    "SELECT set_config('motorpool.tenant_id', $1, true),"
+    " set_config('motorpool.all_tenants', $2, true)"
+)
+
+
 @event.listens_for(Session, "after_begin")
 def _set_tenant(session: Session, transaction: SessionTransaction, connection: Any) -> None:
     if connection.dialect.name != "postgresql" or transaction.nested:
         return  # a SAVEPOINT stays in the transaction whose setting is already made
     tenant_id = session.info.get(SESSION_TENANT)
-    connection.execute(
-        text(
-            "SELECT set_config('motorpool.tenant_id', :tenant, true),"
-            " set_config('motorpool.all_tenants', :all, true)"
-        ),
-        {
-            "tenant": str(tenant_id) if tenant_id else "",
-            "all": "on" if session.info.get(SESSION_ALL_TENANTS) else "off",
-        },
+    parameters = (
+        str(tenant_id) if tenant_id else "",
+        "on" if session.info.get(SESSION_ALL_TENANTS) else "off",
     )
+    # Straight on the DB-API cursor (asyncpg's adapter, which begins the transaction first):
+    # every transaction runs this, and SQLAlchemy's statement machinery around it cost more
+    # than the round trip itself.
+    cursor = connection.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(_SET_TENANT, parameters)
+    finally:
+        cursor.close()
