@@ -15,6 +15,8 @@ the same way, asyncpg through SQLAlchemy, same pool). The database is dropped at
 1. create throughput: holds through the API vs one plain INSERT per request (target >= 0.40)
 2. hot contention, 8 clients on 10 cars: the API vs SELECT ... FOR UPDATE + check + INSERT
    (target >= 2x), and a SQL count of overlapping live bookings afterwards
+2c. the same contention with the app tier out of the way: the hold's own transaction (the
+   app's compiled statements) replayed on raw connections vs its FOR UPDATE + check twin
 3. availability search (``free_resources``) at one centre of 10,000 cars among 1,000,000
    bookings, 3-day window: p50/p95 vs the same question answered by sequential scans (one
    anti-join over the centre's bookings, index scans off); target ratio <= 0.25, p95 <= 25 ms
@@ -59,7 +61,10 @@ from starlette.routing import Route
 
 from motorpool.app import create_app
 from motorpool.domains import booking, dealers, identity
+from motorpool.domains.booking import occupancy
 from motorpool.migrate import upgrade
+from motorpool.platform import rls
+from motorpool.platform import uow as uow_module
 from motorpool.platform.db import create_engine
 from motorpool.platform.settings import Settings
 from motorpool.platform.tenancy import Tenant, ensure_tenant
@@ -557,6 +562,158 @@ async def sql_only(bench: Bench, dsn: str, total: int) -> list[Row]:
     ]
 
 
+# ----------------------------------------------------------------- 2c. the hold's own transaction
+
+ROW_LOCK_TABLE = "bench_row_locked_bookings"
+
+
+def engine_statements() -> dict[str, str]:
+    """The SQL a hold sends on PostgreSQL, taken from the app itself, and its row-lock twin."""
+    live = "status IN ('held', 'confirmed', 'started')"
+    columns = ", ".join(BOOKING_COLUMNS)
+    values = ", ".join(f"${i}" for i in range(1, len(BOOKING_COLUMNS) + 1))
+    return {
+        "set_tenant": rls._SET_TENANT,
+        "locked_resource": occupancy._LOCKED_RESOURCE.sql,
+        "insert_if_free": occupancy._INSERT_IF_FREE.sql,
+        "outbox": uow_module._WRITE_OUTBOX.sql,
+        # what expire_stale_holds asks when the constraint said no
+        "stale": "SELECT id FROM booking_bookings WHERE resource_id = $1 AND tenant_id = $2"
+        " AND status = 'held' AND hold_expires_at <= $3",
+        "resource_for_update": "SELECT id, centre_id, time_zone, capacity FROM booking_resources"
+        " WHERE id = $1 AND tenant_id = $2 FOR UPDATE",
+        "taken": f"SELECT 1 FROM {ROW_LOCK_TABLE} WHERE resource_id = $1 AND {live}"
+        " AND (status <> 'held' OR hold_expires_at > $4)"
+        " AND occupied_from < $3 AND occupied_until > $2 LIMIT 1",
+        "insert_plain": f"INSERT INTO {ROW_LOCK_TABLE} ({columns}) VALUES ({values})",
+    }
+
+
+def hold_row(attempt: Attempt, centre: uuid.UUID, tenant: uuid.UUID) -> dict[str, Any]:
+    car, start, end = attempt
+    now = datetime.now(UTC)
+    return {
+        "id": uuid.uuid4(),
+        "reference": f"BC{next(_serial):08X}",
+        "resource_id": car,
+        "lane": 0,
+        "centre_id": centre,
+        "time_zone": ZONE,
+        "customer_id": None,
+        "product": "carsharing",
+        "status": "held",
+        "starts_at": start,
+        "ends_at": end,
+        "occupied_from": start,
+        "occupied_until": end + timedelta(minutes=10),  # car sharing's buffer after
+        "hold_expires_at": now + timedelta(minutes=15),
+        "cancellation_fee_percent": None,
+        "policy": '{"name": "carsharing"}',
+        "note": None,
+        "created_at": now,
+        "updated_at": now,
+        "tenant_id": tenant,
+    }
+
+
+def outbox_args(row: dict[str, Any]) -> list[Any]:
+    payload = f'{{"booking_id": "{row["id"]}"}}'
+    return [uuid.uuid4(), row["tenant_id"], "booking.BookingHeld", payload, row["created_at"]]
+
+
+async def engine_transactions(bench: Bench, total: int) -> list[Row]:
+    """Part 2 with the app tier out of the way: each attempt is the transaction a hold sends
+    (brand setting, resource read + shared lock, insert-if-free, outbox row), replayed on
+    raw connections as the application role (row-level security on); the baseline is the
+    same envelope with ``SELECT ... FOR UPDATE`` on the resource, an overlap check and a
+    plain insert, into a copy of the bookings table (its indexes and checks) without the
+    exclusion constraint."""
+    sql = engine_statements()
+    owner = bench.owner
+    # the same table, every index and check included, but for the exclusion constraint
+    await owner.execute(f"CREATE TABLE {ROW_LOCK_TABLE} (LIKE booking_bookings INCLUDING ALL)")
+    exclusion = await owner.fetchval(
+        "SELECT conname FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'x'",
+        ROW_LOCK_TABLE,
+    )
+    await owner.execute(f'ALTER TABLE {ROW_LOCK_TABLE} DROP CONSTRAINT "{exclusion}"')
+    for statement in rls.isolate_statements(ROW_LOCK_TABLE):
+        await owner.execute(statement)
+    await owner.execute(f"GRANT SELECT, INSERT ON {ROW_LOCK_TABLE} TO {APP_ROLE}")
+    centre = await make_centre(bench, "HOT2")
+    cars = await make_cars(bench, centre, 10, "carsharing")
+    tenant = bench.brand.id
+    attempts = [
+        (
+            uuid.UUID(b["resource_id"]),
+            datetime.fromisoformat(b["starts_at"]),
+            datetime.fromisoformat(b["ends_at"]),
+        )
+        for b in contended_bodies(cars, total, seed=11)
+    ]
+    outbox_sql = sql["outbox"]
+
+    async def write_outbox(connection: asyncpg.Connection, row: dict[str, Any]) -> None:
+        event = outbox_args(row)
+        await connection.execute(outbox_sql, *event, event[4], None, 0)
+
+    async def constraint_way(connection: asyncpg.Connection, attempt: Attempt) -> bool:
+        row = hold_row(attempt, centre, tenant)
+        async with connection.transaction():
+            await connection.fetchrow(sql["set_tenant"], str(tenant), "off")
+            key = int.from_bytes(attempt[0].bytes[:8], "big", signed=True)
+            await connection.fetchrow(sql["locked_resource"], key, attempt[0], tenant)
+            args = [row[name] for name in occupancy._INSERT_IF_FREE.names]
+            if await connection.fetchrow(sql["insert_if_free"], *args) is None:
+                await connection.fetch(sql["stale"], attempt[0], tenant, row["created_at"])
+                return False
+            await write_outbox(connection, row)
+        return True
+
+    async def row_lock_way(connection: asyncpg.Connection, attempt: Attempt) -> bool:
+        row = hold_row(attempt, centre, tenant)
+        async with connection.transaction():
+            await connection.fetchrow(sql["set_tenant"], str(tenant), "off")
+            await connection.fetchrow(sql["resource_for_update"], attempt[0], tenant)
+            if await connection.fetchval(
+                sql["taken"],
+                attempt[0],
+                row["occupied_from"],
+                row["occupied_until"],
+                row["created_at"],
+            ):
+                return False
+            await connection.execute(sql["insert_plain"], *[row[c] for c in BOOKING_COLUMNS])
+            await write_outbox(connection, row)
+        return True
+
+    dsn = owner_dsn(bench.app_url)
+    constraint_s, constraint_won = await sql_drive(dsn, constraint_way, attempts, bench.clients)
+    lock_s, lock_won = await sql_drive(dsn, row_lock_way, attempts, bench.clients)
+    overlaps = await owner.fetchval(
+        f"SELECT count(*) FROM {ROW_LOCK_TABLE} a JOIN {ROW_LOCK_TABLE} b"
+        " ON a.resource_id = b.resource_id AND a.id < b.id"
+        " AND a.occupied_from < b.occupied_until AND b.occupied_from < a.occupied_until"
+    )
+    constraint, lock = constraint_won / constraint_s, lock_won / lock_s
+    console.print(
+        f"[2c] the hold's transaction, {bench.clients} connections on 10 cars: constraint "
+        f"{constraint:.0f} bookings/s ({constraint_won} won), row lock {lock:.0f} bookings/s "
+        f"({lock_won} won, {overlaps} overlaps)"
+    )
+    return [
+        Row(
+            "2c hold's own SQL, hot: won/s",
+            f"{constraint:.0f}/s",
+            "same, FOR UPDATE+check",
+            f"{lock:.0f}/s",
+            constraint / lock,
+            "(>= 2x)",
+            None,
+        )
+    ]
+
+
 # ----------------------------------------------------------------- 3 and 4. data
 
 
@@ -1044,6 +1201,8 @@ async def run(args: argparse.Namespace) -> None:
                     rows += await hot_contention(bench, base_engine, args.contended)
                 if "sql" in parts:
                     rows += await sql_only(bench, owner_dsn(owner_url), args.sql_attempts)
+                if "2c" in parts:
+                    rows += await engine_transactions(bench, args.contended)
                 if not parts & {"3", "4"}:
                     raise _Done
                 with Progress(
@@ -1086,7 +1245,7 @@ def main() -> None:
     parser.add_argument("--small", action="store_true", help="1,000 cars, 100,000 bookings")
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the search")
     parser.add_argument(
-        "--parts", default="1,2,sql,3,4", help="which measures, e.g. 1,2 (default: all)"
+        "--parts", default="1,2,sql,2c,3,4", help="which measures, e.g. 1,2 (default: all)"
     )
     parser.add_argument("--keep", action="store_true", help="keep the motorpool_bench database")
     parser.add_argument("--clients", type=int, default=8, help="concurrent HTTP clients")
