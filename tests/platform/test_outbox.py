@@ -242,3 +242,33 @@ async def test_app_in_nats_mode_delivers_registration_mail(
         js = application.state.events.nats.js
         await js.delete_stream(stream)
     assert isinstance(client, httpx.AsyncClient)
+
+
+async def test_a_failed_savepoint_takes_its_events_with_it(
+    uow_factory: UnitOfWorkFactory, brand: Tenant
+) -> None:
+    """What a savepoint recorded is undone with it; what came before stays."""
+    kept = ParcelDelivered(tenant_id=brand.id, parcel="kept")
+    undone = ParcelDelivered(tenant_id=brand.id, parcel="undone")
+    async with uow_factory(tenant_id=brand.id, write=True) as uow:
+
+        async def failing_part() -> None:
+            async with uow.savepoint():
+                uow.record(undone)
+                raise RuntimeError("the part fails")
+
+        uow.record(kept)
+        with pytest.raises(RuntimeError):
+            await failing_part()
+        await uow.commit()
+    async with uow_factory(tenant_id=None) as uow:
+        ids = set(
+            (
+                await uow.session.execute(
+                    select(OutboxMessage.id).where(
+                        OutboxMessage.id.in_([kept.event_id, undone.event_id])
+                    )
+                )
+            ).scalars()
+        )
+    assert ids == {kept.event_id}

@@ -33,11 +33,23 @@ class Housekeeping:
         self.tenants = TenantDirectory(uow_factory, ttl_seconds=0)
         self._tasks: list[asyncio.Task[None]] = []
 
-    async def run_once(self, job: Job) -> None:
+    async def run_once(self, job: Job) -> int:
+        """Run the job for every brand; a brand whose run fails is logged and rolled back
+        without holding back the others. Answers how many brands failed."""
+        failed = 0
         for tenant in await self.tenants.all():
-            async with self.uow_factory(tenant_id=tenant.id, write=True) as uow:
-                await job.per_brand(uow)
-                await uow.commit()
+            try:
+                async with self.uow_factory(tenant_id=tenant.id, write=True) as uow:
+                    await job.per_brand(uow)
+                    await uow.commit()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                failed += 1
+                log.exception(
+                    "housekeeping job failed for a brand", job=job.name, brand=tenant.slug
+                )
+        return failed
 
     async def _loop(self, job: Job) -> None:
         while True:

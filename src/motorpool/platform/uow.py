@@ -8,7 +8,8 @@ recorded on it go into the outbox in that same transaction.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from types import TracebackType
 from typing import Any, cast
 
@@ -88,6 +89,18 @@ class UnitOfWork:
         for row, event in zip(rows, events, strict=True):
             row["payload"] = payload(event)
         await _WRITE_OUTBOX.execute_many(self, rows)
+
+    @asynccontextmanager
+    async def savepoint(self) -> AsyncIterator[None]:
+        """A part of the work that may fail on its own: if it raises, its changes and the
+        events it recorded are undone, and the rest of the unit of work carries on."""
+        recorded = len(self._outbox)
+        try:
+            async with self.session.begin_nested():
+                yield
+        except BaseException:
+            del self._outbox[recorded:]
+            raise
 
     async def commit(self) -> None:
         if self._outbox:

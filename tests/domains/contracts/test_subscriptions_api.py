@@ -7,8 +7,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from sqlalchemy import select
+
 from motorpool import products
-from motorpool.domains import contracts
+from motorpool.domains import contracts, pricing
+from motorpool.platform.outbox import OutboxMessage
 from tests.conftest import assert_problem
 from tests.domains.booking.factories import make_centre, make_resources
 from tests.domains.contracts.factories import at, confirmed_booking, monday
@@ -136,6 +139,45 @@ async def test_renewal_invoices_once_per_period(client, uow_factory, brand, make
     # a job that missed a month catches up, one invoice per period
     assert await renew(uow_factory, brand, months_later(starts_on, 3)) == 2
     assert len(await invoices_of(client, customer.headers)) == 4
+
+
+async def test_one_subscription_failing_to_renew_holds_back_no_other(
+    client, uow_factory, brand, make_account
+) -> None:
+    plain_customer, _, _, plain = await subscribe(
+        client, uow_factory, brand, make_account, product="subscription"
+    )
+    flex_customer, _, _, flex = await subscribe(
+        client, uow_factory, brand, make_account, product="flex"
+    )
+    second = months_later(date.fromisoformat(plain["starts_on"]), 1)
+    # Flex is no longer priced in Germany: its renewal fails, the other one goes through
+    without_flex = pricing.RateBook(p for p in products.rate_plans().plans() if p.product != "flex")
+    async with uow_factory(tenant_id=brand.id, write=True) as uow:
+        assert await contracts.renew_due(uow=uow, rates=without_flex, today=second) == 1
+        await uow.commit()
+    plain_now = (
+        await client.get(f"/contracts/subscriptions/{plain['id']}", headers=plain_customer.headers)
+    ).json()
+    flex_now = (
+        await client.get(f"/contracts/subscriptions/{flex['id']}", headers=flex_customer.headers)
+    ).json()
+    assert plain_now["period_start"] == second.isoformat()
+    assert flex_now["period_start"] == flex["period_start"]  # untouched, still due
+    assert len(await invoices_of(client, flex_customer.headers)) == 1
+    async with uow_factory(tenant_id=None) as uow:
+        renewed = (
+            await uow.session.execute(
+                select(OutboxMessage.payload).where(
+                    OutboxMessage.name == "contracts.SubscriptionRenewed"
+                )
+            )
+        ).scalars()
+        assert flex["id"] not in {event["subscription_id"] for event in renewed}
+    # priced again: the next run catches up
+    flex_second = months_later(date.fromisoformat(flex["starts_on"]), 1)
+    assert await renew(uow_factory, brand, max(second, flex_second)) == 1
+    assert len(await invoices_of(client, flex_customer.headers)) == 2
 
 
 async def test_pause_stops_renewals_and_lengthens_the_minimum_term(

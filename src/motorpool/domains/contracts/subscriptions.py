@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Mapping
 from datetime import date, datetime
 
+import structlog
 from sqlalchemy import func, or_, select
 
 from motorpool.domains import billing, booking, pricing
@@ -34,6 +35,8 @@ from motorpool.domains.contracts.schemas import (
 from motorpool.domains.contracts.tables import SubscriptionPeriodRow, SubscriptionRow, SwapRow
 from motorpool.platform.db import new_id, utcnow
 from motorpool.platform.uow import UnitOfWork
+
+log = structlog.get_logger("motorpool.contracts")
 
 Policies = Mapping[str, booking.BookingPolicy]
 
@@ -271,7 +274,8 @@ async def renew_due(*, uow: UnitOfWork, rates: pricing.RateBook, today: date | N
     """Invoice every period that has begun by ``today`` (a period renews on the day the
     last one ends) of active subscriptions, and of ended ones up to their end; paused ones
     wait. ``today`` is the UTC date if not given. Answers how many invoices were issued;
-    running it again issues none."""
+    running it again issues none. A subscription that cannot be renewed (no rate plan for
+    its market any more, say) is logged and stays due; the others are renewed all the same."""
     today = today or utcnow().date()
     rows = (
         (
@@ -294,26 +298,41 @@ async def renew_due(*, uow: UnitOfWork, rates: pricing.RateBook, today: date | N
     )
     issued = 0
     for row in rows:
-        while model.is_due(row.period_end, today):
-            if row.ended_on is not None and row.ended_on <= row.period_end:
-                break
-            start, end = model.period(row.anchor_on, row.period_index + 1)
-            if row.ended_on is not None:
-                end = min(end, row.ended_on)
-            invoice_id = await _invoice_period(uow, rates, row, start, end, None)
-            row.period_index += 1
-            row.period_start, row.period_end = start, end
-            row.updated_at = utcnow()
-            issued += 1
-            uow.record(
-                fact(
-                    SubscriptionRenewed,
-                    row,
-                    period_start=start,
-                    period_end=end,
-                    invoice_id=invoice_id,
-                )
+        subscription_id = row.id
+        try:
+            async with uow.savepoint():
+                issued += await _renew(uow, rates, row, today)
+        except Exception:  # one subscription's trouble must not hold back the others
+            uow.session.expire(row)  # its changes in memory belong to the failed renewal
+            log.exception("subscription not renewed", subscription_id=str(subscription_id))
+    return issued
+
+
+async def _renew(
+    uow: UnitOfWork, rates: pricing.RateBook, row: SubscriptionRow, today: date
+) -> int:
+    """Invoice each period of one subscription that is due by ``today``."""
+    issued = 0
+    while model.is_due(row.period_end, today):
+        if row.ended_on is not None and row.ended_on <= row.period_end:
+            break
+        start, end = model.period(row.anchor_on, row.period_index + 1)
+        if row.ended_on is not None:
+            end = min(end, row.ended_on)
+        invoice_id = await _invoice_period(uow, rates, row, start, end, None)
+        row.period_index += 1
+        row.period_start, row.period_end = start, end
+        row.updated_at = utcnow()
+        issued += 1
+        uow.record(
+            fact(
+                SubscriptionRenewed,
+                row,
+                period_start=start,
+                period_end=end,
+                invoice_id=invoice_id,
             )
+        )
         await uow.session.flush()
     return issued
 
