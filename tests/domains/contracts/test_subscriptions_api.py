@@ -4,7 +4,7 @@ resume, Flex swaps within and beyond the period's allowance, and who may do what
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -353,3 +353,87 @@ async def test_subscribe_on_a_named_car_books_it(client, uow_factory, brand, mak
     )
     assert_problem(refused, 422, "invalid-subscription")
     assert len(await invoices_of(client, customer.headers)) == 1
+
+
+async def long_subscription(client, uow_factory, brand, make_account, *, days: int = 200):
+    """A subscription whose car is booked well past its minimum term."""
+    centre = await make_centre(uow_factory, brand)
+    [car] = await make_resources(uow_factory, brand, centre.id, 1, pool="subscription")
+    customer = await make_account()
+    day = monday()
+    booked = await confirmed_booking(
+        client,
+        customer.headers,
+        resource_id=car.id,
+        starts_at=at(day),
+        ends_at=at(day + timedelta(days=days)),
+        product="subscription",
+    )
+    started = await client.post(
+        "/contracts/subscriptions",
+        headers=customer.headers,
+        json={
+            "product": "subscription",
+            "market": "DE",
+            "starts_on": day.isoformat(),
+            "booking_id": booked.id,
+            "minimum_term_months": 3,
+        },
+    )
+    assert started.status_code == 201, started.text
+    return customer, car, booked, started.json()
+
+
+async def test_ending_a_subscription_frees_its_car_from_the_end_day(
+    client, uow_factory, brand, make_account
+) -> None:
+    customer, car, booked, sub = await long_subscription(client, uow_factory, brand, make_account)
+    on = date.fromisoformat(sub["minimum_term_ends_on"])
+    next_customer = await make_account()
+    first_open = on + timedelta(days=1 if on.weekday() == 6 else 0)  # the centres rest on Sundays
+    wanted = {"resource_id": str(car.id), "starts_at": at(first_open, "10:00"), "days": 30}
+
+    async def take_over() -> int:
+        answer = await client.post(
+            "/booking/holds",
+            headers=next_customer.headers,
+            json={
+                "product": "subscription",
+                "resource_id": wanted["resource_id"],
+                "starts_at": wanted["starts_at"].isoformat(),
+                "ends_at": (wanted["starts_at"] + timedelta(days=30)).isoformat(),
+            },
+        )
+        return answer.status_code
+
+    assert await take_over() == 409  # the car is still booked for months
+    ended = await client.post(
+        f"/contracts/subscriptions/{sub['id']}/end",
+        headers=customer.headers,
+        json={"on": on.isoformat()},
+    )
+    assert ended.status_code == 200, ended.text
+    car_booking = (
+        await client.get(f"/booking/bookings/{booked.id}", headers=customer.headers)
+    ).json()
+    assert car_booking["status"] == "confirmed"
+    assert datetime.fromisoformat(car_booking["ends_at"]) == at(on, "00:00")
+    assert datetime.fromisoformat(car_booking["starts_at"]) == booked.starts_at
+    assert await take_over() == 201  # free from the end day on
+
+
+async def test_ending_before_the_car_is_due_cancels_its_booking(
+    client, uow_factory, brand, make_account
+) -> None:
+    customer, _, booked, sub = await long_subscription(client, uow_factory, brand, make_account)
+    staff = await make_account(role="dealer_staff")
+    ended = await client.post(
+        f"/contracts/subscriptions/{sub['id']}/end",
+        headers=staff.headers,
+        json={"on": sub["starts_on"], "force_reason": "car not wanted after all"},
+    )
+    assert ended.status_code == 200, ended.text
+    car_booking = (
+        await client.get(f"/booking/bookings/{booked.id}", headers=customer.headers)
+    ).json()
+    assert car_booking["status"] == "cancelled"

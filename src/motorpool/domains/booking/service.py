@@ -11,7 +11,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -461,6 +461,35 @@ async def complete(
         row.ends_at = max(released_at, row.starts_at + model.TICK)
         row.occupied_until = row.ends_at + buffer_after
     uow.record(_fact(BookingCompleted, row))
+    return read(row)
+
+
+async def end_early(
+    *, uow: UnitOfWork, booking_id: uuid.UUID, at: datetime, now: datetime | None = None
+) -> BookingRead:
+    """The contract behind a confirmed or started booking ended at ``at``, before the
+    booking did (a subscription ended): the booking now ends there, and the resource is free
+    again after the same buffer. Shortening only — the product's minimum duration and
+    opening rules are not asked, the contract settled the end. A booking that would begin
+    only at or after ``at`` is not this use case's (cancel it); one already over by then,
+    or no longer live, is left as it is."""
+    if at.tzinfo is None:
+        raise model.InvalidInterval("give the end as an instant with an offset")
+    at = at.astimezone(UTC)
+    row = await _booking(uow, booking_id, lock=True)
+    if row.status not in (Status.confirmed.value, Status.started.value) or row.ends_at <= at:
+        return read(row)
+    if row.starts_at >= at:
+        raise model.InvalidTransition("the booking begins only after that end; cancel it")
+    previous = (row.starts_at, row.ends_at)
+    buffer_after = row.occupied_until - row.ends_at
+    row.ends_at = at
+    row.occupied_until = at + buffer_after
+    row.updated_at = now or utcnow()
+    await uow.session.flush()
+    uow.record(
+        _fact(BookingModified, row, previous_starts_at=previous[0], previous_ends_at=previous[1])
+    )
     return read(row)
 
 

@@ -220,13 +220,21 @@ async def resume(
     responses=CONFLICT,
 )
 async def end(
-    subscription_id: uuid.UUID, body: SubscriptionEnd, principal: CurrentPrincipal, uow: Uow
+    subscription_id: uuid.UUID,
+    body: SubscriptionEnd,
+    principal: CurrentPrincipal,
+    uow: Uow,
+    policies: Policies,
 ) -> SubscriptionRead:
     await _subscription(uow, subscription_id, principal)
     if body.force_reason is not None and not _is_staff(principal):
         raise Forbidden("only staff may end a subscription before its minimum term")
     return await subscriptions.end_subscription(
-        uow=uow, subscription_id=subscription_id, on=body.on, forced_reason=body.force_reason
+        uow=uow,
+        subscription_id=subscription_id,
+        on=body.on,
+        forced_reason=body.force_reason,
+        policies=policies,
     )
 
 

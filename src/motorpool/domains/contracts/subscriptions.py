@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 import structlog
 from sqlalchemy import func, or_, select
@@ -386,9 +387,12 @@ async def end_subscription(
     subscription_id: uuid.UUID,
     on: date,
     forced_reason: str | None = None,
+    policies: Policies | None = None,
 ) -> SubscriptionRead:
     """End on ``on`` — not before the minimum term (lengthened by pauses) unless staff force
-    it with a reason. A period that starts before ``on`` is still invoiced, up to ``on``."""
+    it with a reason. A period that starts before ``on`` is still invoiced, up to ``on``.
+    The car's booking ends as ``on`` begins (``policies`` are booking's, by product: needed
+    only to cancel a booking that had not begun by then)."""
     row = await load_subscription(uow, subscription_id, lock=True)
     model.check_transition(row.status, SubscriptionStatus.ended)
     term = model.minimum_term_ends_on(row.starts_on, row.minimum_term_months, row.paused_days)
@@ -398,8 +402,27 @@ async def end_subscription(
     row.end_reason = forced_reason
     row.updated_at = utcnow()
     await uow.session.flush()
+    await _release_car(uow, policies, row.booking_id, on)
     uow.record(fact(SubscriptionEnded, row, on=on, forced_reason=forced_reason))
     return await _read(uow, row)
+
+
+async def _release_car(
+    uow: UnitOfWork, policies: Policies | None, booking_id: uuid.UUID, on: date
+) -> None:
+    """The car's booking ends with the subscription, as ``on`` begins at its centre (the
+    last invoiced day is the one before): shortened if the car is out by then, cancelled
+    if it was due only later, left alone if it ends before anyway."""
+    car = await booking.get_booking(uow=uow, booking_id=booking_id)
+    end = datetime.combine(on, time(0), tzinfo=ZoneInfo(car.time_zone))
+    live = (booking.Status.confirmed, booking.Status.started)
+    if car.status not in live or car.ends_at <= end:
+        return
+    if car.starts_at < end:
+        await booking.end_early(uow=uow, booking_id=car.id, at=end)
+    elif car.status == booking.Status.confirmed:
+        policy = policy_named(policies, car.product)
+        await booking.cancel(uow=uow, booking_id=car.id, policy=policy)
 
 
 async def get_subscription(*, uow: UnitOfWork, subscription_id: uuid.UUID) -> SubscriptionRead:
