@@ -195,3 +195,35 @@ async def test_the_readme_screenshot_of_the_portal(page, deployment, report, tmp
     target.parent.mkdir(parents=True, exist_ok=True)
     png = await page.screenshot(path=str(target), full_page=True)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+async def test_only_the_latest_answer_reaches_a_component(page, deployment):
+    """The base element's `latest`: a reply overtaken by a newer request on the same channel
+    (picking one car, then another) is dropped, its failure too; the newest one lands."""
+    await page.goto(f"{deployment.url}/portal")
+    outcome = await page.evaluate(
+        """async () => {
+            const { MpElement } = await import('/ui/platform.js');
+            customElements.define('mp-latest-probe', class extends MpElement {});
+            const probe = document.createElement('mp-latest-probe');
+            let answerFirst, failFirst;
+            const first = probe.latest('car', () => new Promise((r) => (answerFirst = r)));
+            const second = probe.latest('car', async () => 'second car');
+            const failing = probe.latest('other', () => new Promise((_, f) => (failFirst = f)));
+            const other = probe.latest('other', async () => 'other channel');
+            answerFirst('first car');  // arrives last, as a slow reply would
+            failFirst(new Error('late failure'));
+            const results = [await first, await second, await failing, await other];
+            let thrown = null;
+            try { await probe.latest('car', async () => { throw new Error('now'); }); }
+            catch (error) { thrown = error.message; }
+            return { results, thrown };
+        }"""
+    )
+    assert outcome["results"] == [
+        {"stale": True},
+        {"answer": "second car"},
+        {"stale": True},
+        {"answer": "other channel"},
+    ]
+    assert outcome["thrown"] == "now"  # the latest request's failure is not swallowed

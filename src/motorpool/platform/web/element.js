@@ -176,6 +176,32 @@ export class MpElement extends LitElement {
     });
   }
 
+  /**
+   * Ask, wanting the answer only if nothing newer was asked on the same `channel` meanwhile:
+   * picking a centre and then a day starts two loads, and the first reply must not
+   * overwrite the second's. Resolves to `{ answer }` for the latest request and to
+   * `{ stale: true }` for one overtaken (whose failure is dropped too); the latest one's
+   * failure is thrown.
+   */
+  async latest(channel, request) {
+    const tickets = (this._tickets ||= {});
+    const ticket = this.supersede(channel);
+    try {
+      const answer = await request();
+      return ticket === tickets[channel] ? { answer } : { stale: true };
+    } catch (error) {
+      if (ticket !== tickets[channel]) return { stale: true };
+      throw error;
+    }
+  }
+
+  /** Answers still on their way on `channel` are no longer wanted (see `latest`). */
+  supersede(channel) {
+    const tickets = (this._tickets ||= {});
+    tickets[channel] = (tickets[channel] || 0) + 1;
+    return tickets[channel];
+  }
+
   /** Tell the page something happened (bubbles out of shadow roots). */
   emit(name, detail) {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));

@@ -74,12 +74,17 @@ export class MpInvoiceList extends MpElement {
 
   async load() {
     if (!this.token) {
+      this.supersede("invoices");
       this._items = null;
       return;
     }
     try {
+      const { answer, stale } = await this.latest("invoices", () =>
+        this.api.get("/billing/invoices", { limit: this.limit }),
+      );
+      if (stale) return;
       this._error = null;
-      this._items = (await this.api.get("/billing/invoices", { limit: this.limit })).items;
+      this._items = answer.items;
     } catch (error) {
       this._error = error;
     }

@@ -96,13 +96,17 @@ export class MpAvailabilityCalendar extends MpElement {
   async load() {
     if (!this.centreId) return;
     try {
+      const { answer, stale } = await this.latest("calendar", () =>
+        this.api.get("/booking/calendar", {
+          product: this.product,
+          centre_id: this.centreId,
+          month: this.month,
+          pool: this.pool,
+        }),
+      );
+      if (stale) return;
       this._error = null;
-      this._calendar = await this.api.get("/booking/calendar", {
-        product: this.product,
-        centre_id: this.centreId,
-        month: this.month,
-        pool: this.pool,
-      });
+      this._calendar = answer;
     } catch (error) {
       this._error = error;
     }

@@ -51,17 +51,21 @@ export class MpBookingList extends MpElement {
 
   async load() {
     if (!this.token) {
+      this.supersede("bookings");
       this._items = null;
       return;
     }
     try {
+      const { answer, stale } = await this.latest("bookings", () =>
+        this.api.get("/booking/bookings", {
+          product: this.product,
+          limit: this.limit,
+          sort: "-created_at",
+        }),
+      );
+      if (stale) return;
       this._error = null;
-      const page = await this.api.get("/booking/bookings", {
-        product: this.product,
-        limit: this.limit,
-        sort: "-created_at",
-      });
-      this._items = page.items;
+      this._items = answer.items;
     } catch (error) {
       this._error = error;
     }

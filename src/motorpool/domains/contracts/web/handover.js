@@ -83,20 +83,21 @@ export class MpHandover extends MpElement {
   }
 
   async load() {
-    // Only the latest request may answer: picking a centre and then a day starts two loads,
-    // and the first one's reply must not overwrite the second's.
-    const asked = (this._asked = (this._asked || 0) + 1);
     if (!this.centreId || !this.token) {
+      this.supersede("sheet");
       this._sheet = null;
       return;
     }
     try {
-      const sheet = await todaySheet(this.api, { centreId: this.centreId, day: this.day });
-      if (asked !== this._asked) return;
+      // picking a centre and then a day starts two loads: only the second may answer
+      const { answer, stale } = await this.latest("sheet", () =>
+        todaySheet(this.api, { centreId: this.centreId, day: this.day }),
+      );
+      if (stale) return;
       this._error = null;
-      this._sheet = sheet;
+      this._sheet = answer;
     } catch (error) {
-      if (asked === this._asked) this._error = error;
+      this._error = error;
     }
   }
 

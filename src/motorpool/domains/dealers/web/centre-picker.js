@@ -68,20 +68,24 @@ export class MpCentrePicker extends MpElement {
   async load() {
     const near = Number.isFinite(this.latitude) && Number.isFinite(this.longitude);
     try {
+      const { answer, stale } = await this.latest("centres", async () => {
+        const centres = near
+          ? await this.api.get("/dealers/centres/nearest", {
+              latitude: this.latitude,
+              longitude: this.longitude,
+              limit: this.limit,
+              offers: this.offers,
+            })
+          : (await this.api.get("/dealers/centres", { limit: 50, offers: this.offers })).items;
+        const statuses = await Promise.all(
+          centres.map((c) => this.api.get(`/dealers/centres/${c.id}/opening-status`).catch(() => null)),
+        );
+        return { centres, statuses };
+      });
+      if (stale) return;
       this._error = null;
-      const centres = near
-        ? await this.api.get("/dealers/centres/nearest", {
-            latitude: this.latitude,
-            longitude: this.longitude,
-            limit: this.limit,
-            offers: this.offers,
-          })
-        : (await this.api.get("/dealers/centres", { limit: 50, offers: this.offers })).items;
-      this._centres = centres;
-      const answers = await Promise.all(
-        centres.map((c) => this.api.get(`/dealers/centres/${c.id}/opening-status`).catch(() => null)),
-      );
-      this._status = Object.fromEntries(centres.map((c, i) => [c.id, answers[i]]));
+      this._centres = answer.centres;
+      this._status = Object.fromEntries(answer.centres.map((c, i) => [c.id, answer.statuses[i]]));
     } catch (error) {
       this._error = error;
     }

@@ -91,19 +91,21 @@ export class MpFleetBoard extends MpElement {
   }
 
   async load() {
-    // Only the latest request may answer: another centre picked meanwhile wins.
-    const asked = (this._asked = (this._asked || 0) + 1);
     if (!this.centreId || !this.token) {
+      this.supersede("board");
       this._board = null;
       return;
     }
     try {
-      const board = await this.api.get("/fleet/board", { centre_id: this.centreId });
-      if (asked !== this._asked) return;
+      // only the latest request may answer: another centre picked meanwhile wins
+      const { answer, stale } = await this.latest("board", () =>
+        this.api.get("/fleet/board", { centre_id: this.centreId }),
+      );
+      if (stale) return;
       this._error = null;
-      this._board = board;
+      this._board = answer;
     } catch (error) {
-      if (asked === this._asked) this._error = error;
+      this._error = error;
     }
   }
 

@@ -100,11 +100,11 @@ export class MpQuote extends MpElement {
   async _loadPlan() {
     if (!this.product || !this.market) return;
     try {
-      const [plan] = await this.api.get("/pricing/rate-plans", {
-        product: this.product,
-        market: this.market,
-      });
-      this._plan = plan || null;
+      const { answer, stale } = await this.latest("plan", () =>
+        this.api.get("/pricing/rate-plans", { product: this.product, market: this.market }),
+      );
+      if (stale) return;
+      this._plan = answer[0] || null;
     } catch (error) {
       this._error = error;
     }

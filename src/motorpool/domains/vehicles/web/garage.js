@@ -45,12 +45,15 @@ export class MpGarage extends MpElement {
 
   async load() {
     if (!this.token) {
+      this.supersede("garage");
       this._cars = null;
       return;
     }
     try {
+      const { answer, stale } = await this.latest("garage", () => this.api.get("/vehicles/garage"));
+      if (stale) return;
       this._error = null;
-      this._cars = await this.api.get("/vehicles/garage");
+      this._cars = answer;
       const first = this._cars.find((c) => c.vehicle.id === this.selected) || this._cars[0];
       if (first) this._select(first);
     } catch (error) {

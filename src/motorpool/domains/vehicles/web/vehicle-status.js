@@ -125,25 +125,31 @@ export class MpVehicleStatus extends MpElement {
   }
 
   async load() {
-    if (!this.token || (!this.vehicleId && !this.vin) || this._loading) return;
-    this._loading = true;
+    if (!this.token || (!this.vehicleId && !this.vin)) return;
     this._fetchedAt = Date.now();
     try {
-      if (!this.vehicleId) {
-        const car = (await this.api.get("/vehicles/garage")).find((c) => c.vehicle.vin === this.vin);
-        if (!car) throw new Error(`${this.vin}: not in my garage`);
-        this.vehicleId = car.vehicle.id;
-        this.label ||= `${car.vehicle.model_line} ${car.vehicle.variant}`;
+      // another car picked (or a newer poll) meanwhile: only the latest answer is shown
+      const { answer, stale } = await this.latest("status", async () => {
+        let car = null;
+        let vehicleId = this.vehicleId;
+        if (!vehicleId) {
+          car = (await this.api.get("/vehicles/garage")).find((c) => c.vehicle.vin === this.vin);
+          if (!car) throw new Error(`${this.vin}: not in my garage`);
+          vehicleId = car.vehicle.id;
+        }
+        return { car, status: await this.api.get(`/vehicles/garage/${vehicleId}/status`) };
+      });
+      if (stale) return;
+      if (answer.car) {
+        this.vehicleId = answer.car.vehicle.id;
+        this.label ||= `${answer.car.vehicle.model_line} ${answer.car.vehicle.variant}`;
       }
-      const status = await this.api.get(`/vehicles/garage/${this.vehicleId}/status`);
       this._error = null;
-      this.status = status;
+      this.status = answer.status;
       this._fetchedAt = Date.now();
-      this.emit("mp-vehicle-status", { status });
+      this.emit("mp-vehicle-status", { status: answer.status });
     } catch (error) {
       this._error = error;
-    } finally {
-      this._loading = false;
     }
   }
 

@@ -99,14 +99,18 @@ export class MpWorkshopBooking extends MpElement {
       return;
     }
     try {
-      this._error = null;
       this._status = "";
-      this._slots = await this.api.get("/workshop/slots", {
-        centre_id: this.centreId,
-        day: this.day,
-        vehicle_id: this.vehicleId,
-        services: [...this._chosen],
-      });
+      const { answer, stale } = await this.latest("slots", () =>
+        this.api.get("/workshop/slots", {
+          centre_id: this.centreId,
+          day: this.day,
+          vehicle_id: this.vehicleId,
+          services: [...this._chosen],
+        }),
+      );
+      if (stale) return;
+      this._error = null;
+      this._slots = answer;
       this._slot = "";
     } catch (error) {
       this._error = error;
