@@ -103,6 +103,37 @@ async def test_a_customer_books_a_rental_and_pays_the_invoice_after_the_return(p
     assert page.errors == []
 
 
+async def test_a_customer_subscribes_to_a_car_and_gets_the_first_month_invoiced(page, deployment):
+    """Subscription through /drive: a month-long car search, the monthly quote, and on
+    booking a subscription (through contracts) whose car booking is listed as confirmed
+    and whose first month (1,490 € + 19 % VAT) is invoiced at once."""
+    monday = next_weekday(0, at_least=29)
+    await open_drive(page, deployment, JAMES)
+    search = page.locator("mp-vehicle-search")
+    await search.get_by_label("Subscription").check()
+    before = await page.locator("mp-invoice-list [data-invoice]").count()
+    await search_berlin(page, monday, monday + timedelta(days=30))
+    quote = page.locator("mp-quote")
+    await expect(quote.locator("[data-line=months]")).to_contain_text("€1,490.00")
+    await quote.get_by_role("button", name=re.compile("^Book for")).click()
+
+    await expect(search.locator("[data-booked]")).to_contain_text("Booked. Your reference:")
+    reference = (await search.locator("[data-booked]").inner_text()).rsplit(" ", 1)[-1].rstrip(".")
+    listed = page.locator(f"mp-booking-list [data-booking='{reference}']")
+    await expect(listed).to_contain_text("Subscription")
+    await expect(listed.locator("[data-status]")).to_have_text("Confirmed")
+    invoices = page.locator("mp-invoice-list [data-invoice]")
+    await expect(invoices).to_have_count(before + 1)
+    await expect(page.locator("mp-invoice-list").get_by_text("€1,773.10").first).to_be_visible()
+    async with httpx.AsyncClient(base_url=deployment.url) as http:
+        james = await api_as(http, JAMES)
+        mine = await james.get("/contracts/subscriptions")
+        [subscription] = [s for s in mine["items"] if s["starts_on"] == monday.isoformat()]
+        assert subscription["product"] == "subscription"
+        assert subscription["status"] == "active"
+    assert page.errors == []
+
+
 async def test_the_german_profile_gets_german_texts_and_money(page, deployment):
     monday = next_weekday(0, at_least=8)
     await open_drive(page, deployment, ANNA)

@@ -437,3 +437,29 @@ async def test_ending_before_the_car_is_due_cancels_its_booking(
         await client.get(f"/booking/bookings/{booked.id}", headers=customer.headers)
     ).json()
     assert car_booking["status"] == "cancelled"
+
+
+async def test_my_subscriptions_are_listed_newest_first_and_only_mine(
+    client, uow_factory, brand, make_account
+) -> None:
+    customer, _, _, plain = await subscribe(
+        client, uow_factory, brand, make_account, product="subscription"
+    )
+    other, _, _, _ = await subscribe(client, uow_factory, brand, make_account, product="flex")
+    mine = await client.get("/contracts/subscriptions", headers=customer.headers)
+    assert mine.status_code == 200, mine.text
+    page = mine.json()
+    assert page["total"] == 1
+    [listed] = page["items"]
+    assert listed["id"] == plain["id"]
+    assert listed["periods"] == plain["periods"]
+    assert listed["swaps_left"] == 0
+    theirs = (await client.get("/contracts/subscriptions", headers=other.headers)).json()
+    assert [s["product"] for s in theirs["items"]] == ["flex"]
+    assert theirs["items"][0]["swaps_left"] == 2
+    assert_problem(
+        await client.get(
+            "/contracts/subscriptions", params={"sort": "price"}, headers=other.headers
+        ),
+        422,
+    )

@@ -84,6 +84,7 @@ from motorpool.domains.contracts.subscriptions import (
     renew_due,
     resume,
     start_subscription,
+    subscriptions_of,
 )
 from motorpool.domains.contracts.swaps import swap
 from motorpool.domains.contracts.trips import end_trip, get_trip, start_trip, trips_of
@@ -155,6 +156,7 @@ __all__ = [
     "router",
     "start_subscription",
     "start_trip",
+    "subscriptions_of",
     "swap",
     "take_return",
     "today",

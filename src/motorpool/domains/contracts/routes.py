@@ -20,6 +20,7 @@ from motorpool.domains.contracts.schemas import (
     SubscriptionCreate,
     SubscriptionDay,
     SubscriptionEnd,
+    SubscriptionPage,
     SubscriptionRead,
     SwapCreate,
     SwapRead,
@@ -176,6 +177,15 @@ async def start_subscription(
         customer_id=principal.account_id,
         terms=request.app.state.subscription_terms,
         policies=policies,
+    )
+
+
+@router.get("/subscriptions", summary="My subscriptions (newest first)")
+async def my_subscriptions(
+    principal: CurrentPrincipal, uow: Uow, paging: Paging
+) -> SubscriptionPage:
+    return await subscriptions.subscriptions_of(
+        uow=uow, customer_id=principal.account_id, paging=paging
     )
 
 

@@ -191,6 +191,9 @@ class SubscriptionRead(BaseModel):
     created_at: datetime
 
 
+SubscriptionPage = Page[SubscriptionRead]
+
+
 class SwapCreate(Strict):
     """Swap to another car: a named resource, or any free one at a centre matching the
     filters; booked through booking from ``starts_at`` (when the current car ends)."""

@@ -10,7 +10,7 @@ is invoiced once however often the renewal job runs.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -31,10 +31,12 @@ from motorpool.domains.contracts.model import SubscriptionStatus
 from motorpool.domains.contracts.schemas import (
     PeriodRead,
     SubscriptionCreate,
+    SubscriptionPage,
     SubscriptionRead,
 )
 from motorpool.domains.contracts.tables import SubscriptionPeriodRow, SubscriptionRow, SwapRow
 from motorpool.platform.db import new_id, utcnow
+from motorpool.platform.http import PageParams, page_of
 from motorpool.platform.uow import UnitOfWork
 
 log = structlog.get_logger("motorpool.contracts")
@@ -74,41 +76,88 @@ async def swaps_used(uow: UnitOfWork, row: SubscriptionRow) -> int:
 
 
 async def _read(uow: UnitOfWork, row: SubscriptionRow) -> SubscriptionRead:
-    used = await swaps_used(uow, row)
-    periods = await uow.session.execute(
+    [read] = await _read_many(uow, [row])
+    return read
+
+
+async def _read_many(uow: UnitOfWork, rows: Sequence[SubscriptionRow]) -> list[SubscriptionRead]:
+    """The subscriptions as read, their periods and this period's swaps in two queries."""
+    ids = [row.id for row in rows]
+    periods: dict[uuid.UUID, list[PeriodRead]] = {row.id: [] for row in rows}
+    found = await uow.session.execute(
         select(SubscriptionPeriodRow)
-        .where(SubscriptionPeriodRow.subscription_id == row.id)
+        .where(SubscriptionPeriodRow.subscription_id.in_(ids))
         .order_by(SubscriptionPeriodRow.period_start)
     )
-    return SubscriptionRead(
-        id=row.id,
-        status=SubscriptionStatus(row.status),
-        customer_id=row.customer_id,
-        product=row.product,
-        market=row.market,
-        currency=row.currency,
-        booking_id=row.booking_id,
-        centre_id=row.centre_id,
-        starts_on=row.starts_on,
-        minimum_term_months=row.minimum_term_months,
-        minimum_term_ends_on=model.minimum_term_ends_on(
-            row.starts_on, row.minimum_term_months, row.paused_days
-        ),
-        period_start=row.period_start,
-        period_end=row.period_end,
-        swaps_per_period=row.swaps_per_period,
-        swaps_used=used,
-        swaps_left=model.swaps_left(row.swaps_per_period, used),
-        paused_on=row.paused_on,
-        ended_on=row.ended_on,
-        end_reason=row.end_reason,
-        periods=[
+    for period in found.scalars():
+        periods[period.subscription_id].append(
             PeriodRead(
-                period_start=p.period_start, period_end=p.period_end, invoice_id=p.invoice_id
+                period_start=period.period_start,
+                period_end=period.period_end,
+                invoice_id=period.invoice_id,
             )
-            for p in periods.scalars()
-        ],
-        created_at=row.created_at,
+        )
+    counted = await uow.session.execute(
+        select(SwapRow.subscription_id, SwapRow.period_start, func.count())
+        .where(SwapRow.subscription_id.in_(ids))
+        .group_by(SwapRow.subscription_id, SwapRow.period_start)
+    )
+    swaps = {(subscription, start): int(n) for subscription, start, n in counted.all()}
+    reads = []
+    for row in rows:
+        used = swaps.get((row.id, row.period_start), 0)
+        reads.append(
+            SubscriptionRead(
+                id=row.id,
+                status=SubscriptionStatus(row.status),
+                customer_id=row.customer_id,
+                product=row.product,
+                market=row.market,
+                currency=row.currency,
+                booking_id=row.booking_id,
+                centre_id=row.centre_id,
+                starts_on=row.starts_on,
+                minimum_term_months=row.minimum_term_months,
+                minimum_term_ends_on=model.minimum_term_ends_on(
+                    row.starts_on, row.minimum_term_months, row.paused_days
+                ),
+                period_start=row.period_start,
+                period_end=row.period_end,
+                swaps_per_period=row.swaps_per_period,
+                swaps_used=used,
+                swaps_left=model.swaps_left(row.swaps_per_period, used),
+                paused_on=row.paused_on,
+                ended_on=row.ended_on,
+                end_reason=row.end_reason,
+                periods=periods[row.id],
+                created_at=row.created_at,
+            )
+        )
+    return reads
+
+
+async def subscriptions_of(
+    *, uow: UnitOfWork, customer_id: uuid.UUID, paging: PageParams
+) -> SubscriptionPage:
+    """A customer's subscriptions, newest start first unless ``paging.sort`` says otherwise."""
+    page = await page_of(
+        uow,
+        select(SubscriptionRow).where(SubscriptionRow.customer_id == customer_id),
+        paging,
+        sortable={
+            "starts_on": SubscriptionRow.starts_on,
+            "created_at": SubscriptionRow.created_at,
+            "status": SubscriptionRow.status,
+        },
+        default=SubscriptionRow.starts_on.desc(),
+        tiebreak=SubscriptionRow.id,
+        read=lambda row: row,
+    )
+    return SubscriptionPage(
+        items=await _read_many(uow, page.items),
+        total=page.total,
+        limit=page.limit,
+        offset=page.offset,
     )
 
 
