@@ -134,6 +134,38 @@ async def test_a_customer_subscribes_to_a_car_and_gets_the_first_month_invoiced(
     assert page.errors == []
 
 
+async def test_a_customer_books_a_test_drive_and_the_centre_sees_it(page, deployment):
+    """Test drive through /drive: an hour on the centre's grid, no price to pay; the
+    booking is listed as confirmed and the centre's staff find it among test drives."""
+    tuesday = next_weekday(1, at_least=3)
+    await open_drive(page, deployment, JAMES)
+    search = page.locator("mp-vehicle-search")
+    await search.get_by_label("Test drive").check()
+    await page.locator("mp-centre-picker").get_by_label(BERLIN_CENTRE).check()
+    await search.get_by_label("From").fill(f"{tuesday.isoformat()}T10:00")
+    await search.get_by_label("Until").fill(f"{tuesday.isoformat()}T11:00")
+    await search.get_by_role("button", name="Search").click()
+    await search.locator("[data-resource] input").first.check()
+    await page.locator("mp-quote").get_by_role("button", name=re.compile("^Book")).click()
+
+    await expect(search.locator("[data-booked]")).to_contain_text("Booked. Your reference:")
+    reference = (await search.locator("[data-booked]").inner_text()).rsplit(" ", 1)[-1].rstrip(".")
+    listed = page.locator(f"mp-booking-list [data-booking='{reference}']")
+    await expect(listed).to_contain_text("Test drive")
+    await expect(listed.locator("[data-status]")).to_have_text("Confirmed")
+    async with httpx.AsyncClient(base_url=deployment.url) as http:
+        staff = await api_as(http, STAFF)
+        leads = await staff.get(
+            "/booking/bookings",
+            product="testdrive",
+            centre_id=await centre_id(deployment, "BER1"),
+            limit=200,
+        )
+        [lead] = [b for b in leads["items"] if b["reference"] == reference]
+        assert lead["local_starts_at"].startswith(f"{tuesday.isoformat()}T10:00")
+    assert page.errors == []
+
+
 async def test_the_german_profile_gets_german_texts_and_money(page, deployment):
     monday = next_weekday(0, at_least=8)
     await open_drive(page, deployment, ANNA)
