@@ -136,7 +136,9 @@ def events_relay() -> None:
 def simulate(
     vins: Annotated[
         list[str] | None,
-        typer.Option("--vin", help="a car to simulate (repeat); default: the demo cars"),
+        typer.Option(
+            "--vin", help="a car to simulate (repeat); default: the demo's owned and shared cars"
+        ),
     ] = None,
     platform: Annotated[
         str, typer.Option(help="the platform's base URL")
@@ -169,12 +171,13 @@ async def _simulate(
     import uvicorn
     from rich.progress import Progress
 
+    from motorpool.demo.seed import shared_car_vins
     from motorpool.demo.vehicles import DEMO_CARS
     from motorpool.simulator.cars import SimulatedCar
     from motorpool.simulator.driver import Reporter, drive
     from motorpool.simulator.server import control_app
 
-    chosen = vins or [car.vin for car in DEMO_CARS]
+    chosen = vins or [*(car.vin for car in DEMO_CARS), *shared_car_vins()]
     powertrains = {car.vin: car.powertrain for car in DEMO_CARS}
     cars = {vin: SimulatedCar(vin=vin, powertrain=powertrains.get(vin, "BEV")) for vin in chosen}
     server = uvicorn.Server(

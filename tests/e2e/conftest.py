@@ -26,7 +26,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from motorpool.demo.seed import DEMO_PASSWORD
+from motorpool.demo.seed import DEMO_PASSWORD, shared_car_vins
 from motorpool.simulator.cars import SimulatedCar
 from motorpool.simulator.driver import Reporter
 
@@ -59,10 +59,27 @@ class Deployment:
     embed_dir: Path
 
 
+SHARED_CARS = shared_car_vins("BER1")
+
+
+def wait_until_answering(url: str, process: subprocess.Popen[bytes], base: Path) -> None:
+    """Until ``url`` answers at all (any status), or fail with the log if it never does."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            httpx.get(url, timeout=2)
+            return
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError((base / "server.log").read_text())
+        time.sleep(0.2)
+
+
 @pytest.fixture(scope="session")
 def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]:
     base = tmp_path_factory.mktemp("e2e")
-    port, embed_port = free_port(), free_port()
+    port, embed_port, cars_port = free_port(), free_port(), free_port()
     url, embed_url = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{embed_port}"
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("MOTORPOOL_")},
@@ -72,7 +89,8 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
         "MOTORPOOL_BASE_URL": url,
         "MOTORPOOL_RATE_LIMIT_PER_MINUTE": "100000",
         "MOTORPOOL_LOG_LEVEL": "WARNING",
-        "MOTORPOOL_VEHICLE_CONNECTION_URL": "http://127.0.0.1:9",
+        # the simulated connectivity backend, started below for Berlin's shared cars
+        "MOTORPOOL_VEHICLE_CONNECTION_URL": f"http://127.0.0.1:{cars_port}",
     }
     subprocess.run(
         [sys.executable, "-m", "tests.e2e.prepare", embed_url],
@@ -100,19 +118,27 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
     )
     threading.Thread(target=embed.serve_forever, daemon=True).start()
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError((base / "server.log").read_text())
-            time.sleep(0.2)
+        wait_until_answering(f"{url}/healthz", server, base)
+        # Berlin's car-sharing cars answer unlock and lock; they report every half minute,
+        # the owners' cars are left to the tests that report for them
+        cars = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "motorpool", "simulate", "--platform", url),
+                *("--port", str(cars_port), "--interval", "30"),
+                *(arg for vin in SHARED_CARS for arg in ("--vin", vin)),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        wait_until_answering(f"http://127.0.0.1:{cars_port}/cars/-/display", cars, base)
         yield Deployment(url, embed_url, embed_dir)
     finally:
         embed.shutdown()
+        if "cars" in locals():
+            cars.terminate()
+            cars.wait(timeout=20)
         server.terminate()
         server.wait(timeout=20)
         log.close()

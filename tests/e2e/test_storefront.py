@@ -166,6 +166,38 @@ async def test_a_customer_books_a_test_drive_and_the_centre_sees_it(page, deploy
     assert page.errors == []
 
 
+async def test_a_customer_starts_a_car_sharing_trip_and_the_car_unlocks(page, deployment):
+    """Car sharing through /drive: a shared car found at the centre, the per-minute quote,
+    and on booking a trip that starts at once — which only happens if the simulated
+    connectivity backend unlocked the car; ending it locks the car and invoices the
+    minutes."""
+    day = next_weekday(2, at_least=1)
+    await open_drive(page, deployment, ANNA)
+    search = page.locator("mp-vehicle-search")
+    await search.get_by_label("Carsharing").check()
+    await page.locator("mp-centre-picker").get_by_label(BERLIN_CENTRE).check()
+    await search.get_by_label("Von").fill(f"{day.isoformat()}T10:00")
+    await search.get_by_label("Bis").fill(f"{day.isoformat()}T11:00")
+    await search.get_by_role("button", name="Suchen").click()
+    await search.locator("[data-resource] input").first.check()
+    await page.locator("mp-quote").get_by_role("button", name=re.compile("buchen$")).click()
+
+    await expect(search.locator("[data-booked]")).to_be_visible()
+    reference = (await search.locator("[data-booked]").inner_text()).rsplit(" ", 1)[-1].rstrip(".")
+    listed = page.locator(f"mp-booking-list [data-booking='{reference}']")
+    await expect(listed).to_contain_text("Carsharing")
+    async with httpx.AsyncClient(base_url=deployment.url) as http:
+        anna = await api_as(http, ANNA)
+        [trip] = [
+            t for t in (await anna.get("/contracts/trips"))["items"] if t["status"] == "running"
+        ]
+        assert trip["booking_reference"] == reference
+        ended = await anna.post(f"/contracts/trips/{trip['id']}/end")
+        assert ended["status"] == "ended"
+        assert ended["invoice_id"]
+    assert page.errors == []
+
+
 async def test_the_german_profile_gets_german_texts_and_money(page, deployment):
     monday = next_weekday(0, at_least=8)
     await open_drive(page, deployment, ANNA)

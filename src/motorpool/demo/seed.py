@@ -161,6 +161,19 @@ def _fleet_vin(centre_code: str, pool: str, number: int) -> str:
     return vehicles.with_check_digit(body)
 
 
+def shared_car_vins(centre_code: str | None = None) -> list[str]:
+    """The demo's car-sharing cars (of one centre, if given): unlocked and locked remotely,
+    so the simulated connectivity backend drives them as well as the owners' cars."""
+    return [
+        _fleet_vin(str(spec["code"]), pool, number)
+        for spec in CENTRES
+        if "pickup" in spec["offers"] and centre_code in (None, spec["code"])
+        for pool, _, count in MOBILITY_PLAN
+        if pool == "carsharing"
+        for number in range(1, count + 1)
+    ]
+
+
 def _wanted_pools(centre: dealers.CentreRead) -> list[tuple[str, str, int]]:
     return [
         entry
