@@ -27,6 +27,7 @@ import httpx
 import pytest
 
 from motorpool.demo.seed import DEMO_PASSWORD, shared_car_vins
+from motorpool.demo.vehicles import DEMO_CARS
 from motorpool.simulator.cars import SimulatedCar
 from motorpool.simulator.driver import Reporter
 
@@ -57,9 +58,12 @@ class Deployment:
     url: str
     embed_url: str  # another origin (other port) serving tests/e2e's embedding page
     embed_dir: Path
+    cars_url: str  # the simulated connectivity backend's control API
 
 
-SHARED_CARS = shared_car_vins("BER1")
+# Berlin's shared cars, and the demo's unowned Aurora that a test adds to a garage
+SPARE_CAR = next(c for c in DEMO_CARS if c.owner is None and c.powertrain == "BEV")
+SIMULATED_CARS = [*shared_car_vins("BER1"), SPARE_CAR.vin]
 
 
 def wait_until_answering(url: str, process: subprocess.Popen[bytes], base: Path) -> None:
@@ -119,13 +123,14 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
     threading.Thread(target=embed.serve_forever, daemon=True).start()
     try:
         wait_until_answering(f"{url}/healthz", server, base)
-        # Berlin's car-sharing cars answer unlock and lock; they report every half minute,
-        # the owners' cars are left to the tests that report for them
+        # Berlin's car-sharing cars and the spare car answer the platform (codes, unlock and
+        # lock) and report every two seconds; the owners' cars are left to the tests that
+        # report for them
         cars = subprocess.Popen(
             [
                 *(sys.executable, "-m", "motorpool", "simulate", "--platform", url),
-                *("--port", str(cars_port), "--interval", "30"),
-                *(arg for vin in SHARED_CARS for arg in ("--vin", vin)),
+                *("--port", str(cars_port), "--interval", "2"),
+                *(arg for vin in SIMULATED_CARS for arg in ("--vin", vin)),
             ],
             cwd=ROOT,
             env=env,
@@ -133,7 +138,7 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
             stderr=subprocess.STDOUT,
         )
         wait_until_answering(f"http://127.0.0.1:{cars_port}/cars/-/display", cars, base)
-        yield Deployment(url, embed_url, embed_dir)
+        yield Deployment(url, embed_url, embed_dir, f"http://127.0.0.1:{cars_port}")
     finally:
         embed.shutdown()
         if "cars" in locals():

@@ -7,11 +7,21 @@ import json
 import os
 import re
 
+import httpx
 import pytest
 from playwright.async_api import expect
 
 from motorpool.demo.vehicles import DEMO_CARS
-from tests.e2e.conftest import ANNA, AXE, JAMES, ROOT, Deployment, login_token, sign_in
+from tests.e2e.conftest import (
+    ANNA,
+    AXE,
+    JAMES,
+    ROOT,
+    SPARE_CAR,
+    Deployment,
+    login_token,
+    sign_in,
+)
 
 JAMES_CAR = next(c for c in DEMO_CARS if c.owner == JAMES)
 ANNA_BEV = next(c for c in DEMO_CARS if c.owner == ANNA and c.powertrain == "BEV")
@@ -35,7 +45,8 @@ async def test_an_owner_signs_in_and_sees_the_car_status_change_live(page, deplo
     await expect(car.locator("[data-signal=charge]")).to_contain_text("64 %")
     await expect(car.locator("[data-signal=range]")).to_have_text("288 km")
     await expect(car.locator("[data-signal=age]")).to_contain_text("second")
-    await expect(car.get_by_role("status")).to_contain_text("Unlocked")
+    summary = car.get_by_role("status").filter(has_text="Vela Electric:")
+    await expect(summary).to_contain_text("Unlocked")
     assert page.errors == []
 
 
@@ -227,3 +238,56 @@ async def test_only_the_latest_answer_reaches_a_component(page, deployment):
         {"answer": "other channel"},
     ]
     assert outcome["thrown"] == "now"  # the latest request's failure is not swallowed
+
+
+async def test_an_owner_adds_a_car_with_the_code_on_its_display_and_locks_it(page, deployment):
+    """Pairing in the portal: the VIN makes the (simulated) car show a code, the code adds
+    the car; then the owner locks and unlocks it remotely and sees the car confirm."""
+    await sign_in(page, deployment, JAMES)
+    garage = page.locator("mp-garage")
+    await garage.get_by_label("Vehicle identification number (VIN)").fill(SPARE_CAR.vin)
+    await garage.get_by_role("button", name="Show a code in the car").click()
+    code_field = garage.get_by_label("Code from the car's display")
+    await expect(code_field).to_be_focused()
+    async with httpx.AsyncClient(base_url=deployment.cars_url) as cars:
+        shown = (await cars.get(f"/cars/{SPARE_CAR.vin}/display")).json()["display"]
+    assert re.fullmatch(r"\d{6}", shown), shown
+    await code_field.fill(shown)
+    await garage.get_by_role("button", name="Add to my garage").click()
+    await expect(garage.locator("[data-added]")).to_contain_text("is now in your garage")
+    car = garage.locator(f"article[data-vin='{SPARE_CAR.vin}']")
+    try:
+        await expect(car).to_be_visible()
+        await car.locator("mp-vehicle-status").evaluate("s => { s.pollSeconds = 1; }")
+        await car.get_by_role("button", name="Unlock", exact=True).click()
+        await expect(car.locator("[data-sent]")).to_contain_text("the car unlocks")
+        await expect(car.locator("[data-signal=locked]")).to_have_text("Unlocked", timeout=10_000)
+        await car.get_by_role("button", name="Lock", exact=True).click()
+        await expect(car.locator("[data-signal=locked]")).to_have_text("Locked", timeout=10_000)
+        assert page.errors == []
+    finally:  # the demo's spare car goes back to nobody's garage for the other tests
+        token = await login_token(deployment, JAMES)
+        async with httpx.AsyncClient(base_url=deployment.url) as http:
+            headers = {"Authorization": f"Bearer {token}"}
+            mine = (await http.get("/vehicles/garage", headers=headers)).json()
+            for owned in mine:
+                if owned["vehicle"]["vin"] == SPARE_CAR.vin:
+                    gone = await http.delete(
+                        f"/vehicles/garage/{owned['vehicle']['id']}", headers=headers
+                    )
+                    assert gone.status_code == 204, gone.text
+
+
+async def test_a_wrong_vin_or_code_is_refused_in_the_portal(page, deployment):
+    await sign_in(page, deployment, JAMES)
+    garage = page.locator("mp-garage")
+    await garage.get_by_label("Vehicle identification number (VIN)").fill("WMP0000A0PS1000XX")
+    await garage.get_by_role("button", name="Show a code in the car").click()
+    await expect(garage.get_by_role("alert")).to_be_visible()
+    await expect(garage.get_by_label("Code from the car's display")).to_have_count(0)
+    await garage.get_by_label("Vehicle identification number (VIN)").fill(SPARE_CAR.vin)
+    await garage.get_by_role("button", name="Show a code in the car").click()
+    await garage.get_by_label("Code from the car's display").fill("000000")
+    await garage.get_by_role("button", name="Add to my garage").click()
+    await expect(garage.get_by_role("alert")).to_be_visible()
+    await expect(garage.locator(f"article[data-vin='{SPARE_CAR.vin}']")).to_have_count(0)

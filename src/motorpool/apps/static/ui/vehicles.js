@@ -1,26 +1,37 @@
-import{b as c,f as u,g as a,i as v,o as g,t as m,v as l}from"./chunks/chunk-BJ5O7WGI.js";v({en:{"vehicles.garage":"My garage","vehicles.empty":"No cars in your garage yet.","vehicles.status":"Status","vehicles.charge":"Charge","vehicles.charging":"charging","vehicles.fuel":"Fuel","vehicles.range":"Range","vehicles.mileage":"Mileage","vehicles.locks":"Doors","vehicles.locked":"Locked","vehicles.unlocked":"Unlocked","vehicles.position":"Position","vehicles.showOnMap":"show on map","vehicles.service":"Service","vehicles.serviceDue":"Service due","vehicles.serviceIn":"in {km} km or {days} days","vehicles.updated":"Updated","vehicles.noData":"No data from this car yet.","vehicles.unknown":"unknown","vehicles.select":"Book a service for this car","vehicles.selected":"Selected for booking","vehicles.summary":"{car}: {charge}, range {range}, {locks}","vehicles.plate":"Plate"},de:{"vehicles.garage":"Meine Garage","vehicles.empty":"Noch keine Fahrzeuge in Ihrer Garage.","vehicles.status":"Status","vehicles.charge":"Ladestand","vehicles.charging":"lädt","vehicles.fuel":"Tankinhalt","vehicles.range":"Reichweite","vehicles.mileage":"Kilometerstand","vehicles.locks":"Türen","vehicles.locked":"Verriegelt","vehicles.unlocked":"Entriegelt","vehicles.position":"Standort","vehicles.showOnMap":"auf der Karte zeigen","vehicles.service":"Service","vehicles.serviceDue":"Service fällig","vehicles.serviceIn":"in {km} km oder {days} Tagen","vehicles.updated":"Aktualisiert","vehicles.noData":"Noch keine Daten von diesem Fahrzeug.","vehicles.unknown":"unbekannt","vehicles.select":"Service für dieses Fahrzeug buchen","vehicles.selected":"Für die Buchung gewählt","vehicles.summary":"{car}: {charge}, Reichweite {range}, {locks}","vehicles.plate":"Kennzeichen"}});var r={soc:"Vehicle.Powertrain.TractionBattery.StateOfCharge.Current",charging:"Vehicle.Powertrain.TractionBattery.Charging.IsCharging",fuel:"Vehicle.Powertrain.FuelSystem.RelativeLevel",range:"Vehicle.Powertrain.Range",batteryRange:"Vehicle.Powertrain.TractionBattery.Range",odometer:"Vehicle.TraveledDistance",lat:"Vehicle.CurrentLocation.Latitude",lon:"Vehicle.CurrentLocation.Longitude",toServiceKm:"Vehicle.Service.DistanceToService",toServiceS:"Vehicle.Service.TimeToService"},k=/^Vehicle\.(Cabin\.Door\..*|Body\.Trunk\..*)\.IsLocked$/;function p(d){let e=s=>d?.signals?.[s]?.value,t=Object.entries(d?.signals||{}).filter(([s])=>k.test(s)).map(([,s])=>s.value),i=e(r.range)??e(r.batteryRange);return{charge:e(r.soc),charging:e(r.charging)===!0,fuel:e(r.fuel),rangeKm:i===void 0?void 0:i/1e3,mileageKm:e(r.odometer)===void 0?void 0:e(r.odometer)/1e3,locked:t.length?t.every(Boolean):void 0,latitude:e(r.lat),longitude:e(r.lon),serviceDue:!!d?.service_due,toServiceKm:e(r.toServiceKm),toServiceDays:e(r.toServiceS)===void 0?void 0:e(r.toServiceS)/86400}}var h=class extends l{constructor(){super(),this.vehicleId="",this.vin="",this.label="",this.pollSeconds=10,this.status=null,this._error=null,this._fetchedAt=Date.now(),this._now=Date.now(),this._summary=""}connectedCallback(){super.connectedCallback(),this._clock=setInterval(()=>{this._now=Date.now(),!document.hidden&&this._now-this._fetchedAt>=this.pollSeconds*1e3&&this.load()},1e3)}disconnectedCallback(){clearInterval(this._clock),super.disconnectedCallback()}willUpdate(e){e.has("status")&&this.status&&(this._fetchedAt=Date.now())}updated(e){["vehicleId","vin","token","baseUrl"].some(t=>e.has(t))&&!e.has("status")&&this.load()}async load(){if(!(!this.token||!this.vehicleId&&!this.vin)){this._fetchedAt=Date.now();try{let{answer:e,stale:t}=await this.latest("status",async()=>{let i=null,s=this.vehicleId;if(!s){if(i=(await this.api.get("/vehicles/garage")).find(n=>n.vehicle.vin===this.vin),!i)throw new Error(`${this.vin}: not in my garage`);s=i.vehicle.id}return{car:i,status:await this.api.get(`/vehicles/garage/${s}/status`)}});if(t)return;e.car&&(this.vehicleId=e.car.vehicle.id,this.label||=`${e.car.vehicle.model_line} ${e.car.vehicle.variant}`),this._error=null,this.status=e.status,this._fetchedAt=Date.now(),this.emit("mp-vehicle-status",{status:e.status})}catch(e){this._error=e}}}_n(e,t=0){return g(e,this.loc,{maximumFractionDigits:t})}_energy(e){return e.charge!==void 0?`${this._n(e.charge)} %`:e.fuel!==void 0?`${this._n(e.fuel)} %`:this.t("vehicles.unknown")}render(){if(!this.token)return a`<p class="muted">${this.t("common.signInFirst")}</p>`;let e=this.status;if(!e)return a`${this.renderError(this._error)}<p class="muted">${this.t("common.loading")}</p>`;if(!e.as_of)return a`<p class="muted">${this.t("vehicles.noData")}</p>`;let t=p(e),i=(e.age_seconds||0)+(this._now-this._fetchedAt)/1e3,s=t.locked===void 0?this.t("vehicles.unknown"):t.locked?this.t("vehicles.locked"):this.t("vehicles.unlocked"),n=t.rangeKm===void 0?this.t("vehicles.unknown"):`${this._n(t.rangeKm)} km`,f=this.t("vehicles.summary",{car:this.label||e.vin,charge:this._energy(t),range:n,locks:s}),$=t.charge??t.fuel;return a`<dl>
-        ${t.charge!==void 0?a`<dt>${this.t("vehicles.charge")}</dt>
+import{b as c,f as u,g as s,i as g,o as v,s as m,t as p,v as n}from"./chunks/chunk-BJ5O7WGI.js";g({en:{"vehicles.garage":"My garage","vehicles.empty":"No cars in your garage yet.","vehicles.status":"Status","vehicles.charge":"Charge","vehicles.charging":"charging","vehicles.fuel":"Fuel","vehicles.range":"Range","vehicles.mileage":"Mileage","vehicles.locks":"Doors","vehicles.locked":"Locked","vehicles.unlocked":"Unlocked","vehicles.position":"Position","vehicles.showOnMap":"show on map","vehicles.service":"Service","vehicles.serviceDue":"Service due","vehicles.serviceIn":"in {km} km or {days} days","vehicles.updated":"Updated","vehicles.noData":"No data from this car yet.","vehicles.unknown":"unknown","vehicles.select":"Book a service for this car","vehicles.selected":"Selected for booking","vehicles.summary":"{car}: {charge}, range {range}, {locks}","vehicles.plate":"Plate","vehicles.lock":"Lock","vehicles.unlock":"Unlock","vehicles.sent.lock":"Sent: the car locks and reports back shortly.","vehicles.sent.unlock":"Sent: the car unlocks and reports back shortly.","vehicles.add":"Add a car","vehicles.vin":"Vehicle identification number (VIN)","vehicles.vinHint":"17 characters, on the registration document and under the windscreen.","vehicles.showCode":"Show a code in the car","vehicles.codeShown":"A code is now shown on the car's display (valid until {time}).","vehicles.code":"Code from the car's display","vehicles.addCar":"Add to my garage","vehicles.added":"{car} is now in your garage."},de:{"vehicles.garage":"Meine Garage","vehicles.empty":"Noch keine Fahrzeuge in Ihrer Garage.","vehicles.status":"Status","vehicles.charge":"Ladestand","vehicles.charging":"lädt","vehicles.fuel":"Tankinhalt","vehicles.range":"Reichweite","vehicles.mileage":"Kilometerstand","vehicles.locks":"Türen","vehicles.locked":"Verriegelt","vehicles.unlocked":"Entriegelt","vehicles.position":"Standort","vehicles.showOnMap":"auf der Karte zeigen","vehicles.service":"Service","vehicles.serviceDue":"Service fällig","vehicles.serviceIn":"in {km} km oder {days} Tagen","vehicles.updated":"Aktualisiert","vehicles.noData":"Noch keine Daten von diesem Fahrzeug.","vehicles.unknown":"unbekannt","vehicles.select":"Service für dieses Fahrzeug buchen","vehicles.selected":"Für die Buchung gewählt","vehicles.summary":"{car}: {charge}, Reichweite {range}, {locks}","vehicles.plate":"Kennzeichen","vehicles.lock":"Verriegeln","vehicles.unlock":"Entriegeln","vehicles.sent.lock":"Gesendet: Das Fahrzeug verriegelt und meldet sich gleich.","vehicles.sent.unlock":"Gesendet: Das Fahrzeug entriegelt und meldet sich gleich.","vehicles.add":"Fahrzeug hinzufügen","vehicles.vin":"Fahrzeug-Identifizierungsnummer (FIN)","vehicles.vinHint":"17 Zeichen, im Fahrzeugschein und unter der Windschutzscheibe.","vehicles.showCode":"Code im Fahrzeug anzeigen","vehicles.codeShown":"Im Display des Fahrzeugs steht jetzt ein Code (gültig bis {time}).","vehicles.code":"Code aus dem Fahrzeugdisplay","vehicles.addCar":"Zu meiner Garage hinzufügen","vehicles.added":"{car} ist jetzt in Ihrer Garage."}});var a={soc:"Vehicle.Powertrain.TractionBattery.StateOfCharge.Current",charging:"Vehicle.Powertrain.TractionBattery.Charging.IsCharging",fuel:"Vehicle.Powertrain.FuelSystem.RelativeLevel",range:"Vehicle.Powertrain.Range",batteryRange:"Vehicle.Powertrain.TractionBattery.Range",odometer:"Vehicle.TraveledDistance",lat:"Vehicle.CurrentLocation.Latitude",lon:"Vehicle.CurrentLocation.Longitude",toServiceKm:"Vehicle.Service.DistanceToService",toServiceS:"Vehicle.Service.TimeToService"},k=/^Vehicle\.(Cabin\.Door\..*|Body\.Trunk\..*)\.IsLocked$/;function f(d){let e=r=>d?.signals?.[r]?.value,t=Object.entries(d?.signals||{}).filter(([r])=>k.test(r)).map(([,r])=>r.value),i=e(a.range)??e(a.batteryRange);return{charge:e(a.soc),charging:e(a.charging)===!0,fuel:e(a.fuel),rangeKm:i===void 0?void 0:i/1e3,mileageKm:e(a.odometer)===void 0?void 0:e(a.odometer)/1e3,locked:t.length?t.every(Boolean):void 0,latitude:e(a.lat),longitude:e(a.lon),serviceDue:!!d?.service_due,toServiceKm:e(a.toServiceKm),toServiceDays:e(a.toServiceS)===void 0?void 0:e(a.toServiceS)/86400}}var h=class extends n{constructor(){super(),this.vehicleId="",this.vin="",this.label="",this.pollSeconds=10,this.status=null,this.controls=!1,this._sending="",this._sent="",this._error=null,this._fetchedAt=Date.now(),this._now=Date.now(),this._summary=""}connectedCallback(){super.connectedCallback(),this._clock=setInterval(()=>{this._now=Date.now(),!document.hidden&&this._now-this._fetchedAt>=this.pollSeconds*1e3&&this.load()},1e3)}disconnectedCallback(){clearInterval(this._clock),super.disconnectedCallback()}willUpdate(e){e.has("status")&&this.status&&(this._fetchedAt=Date.now())}updated(e){["vehicleId","vin","token","baseUrl"].some(t=>e.has(t))&&!e.has("status")&&this.load()}async load(){if(!(!this.token||!this.vehicleId&&!this.vin)){this._fetchedAt=Date.now();try{let{answer:e,stale:t}=await this.latest("status",async()=>{let i=null,r=this.vehicleId;if(!r){if(i=(await this.api.get("/vehicles/garage")).find(l=>l.vehicle.vin===this.vin),!i)throw new Error(`${this.vin}: not in my garage`);r=i.vehicle.id}return{car:i,status:await this.api.get(`/vehicles/garage/${r}/status`)}});if(t)return;e.car&&(this.vehicleId=e.car.vehicle.id,this.label||=`${e.car.vehicle.model_line} ${e.car.vehicle.variant}`),this._error=null,this.status=e.status,this._fetchedAt=Date.now(),this.emit("mp-vehicle-status",{status:e.status})}catch(e){this._error=e}}}async _command(e){this._sending=e,this._sent="";try{await this.api.post(`/vehicles/garage/${this.vehicleId}/commands`,{command:e}),this._error=null,this._sent=this.t(`vehicles.sent.${e}`),this._fetchedAt=Date.now()-Math.max(0,this.pollSeconds-2)*1e3}catch(t){this._error=t}finally{this._sending=""}}_renderControls(){return!this.controls||!this.vehicleId?"":s`<p class="row controls">
+      ${["lock","unlock"].map(e=>s`<button
+            type="button"
+            class="secondary"
+            data-command=${e}
+            ?disabled=${!!this._sending}
+            @click=${()=>this._command(e)}
+          >
+            ${this.t(`vehicles.${e}`)}
+          </button>`)}
+      <span role="status" class="muted" data-sent>${this._sent}</span>
+    </p>`}_n(e,t=0){return v(e,this.loc,{maximumFractionDigits:t})}_energy(e){return e.charge!==void 0?`${this._n(e.charge)} %`:e.fuel!==void 0?`${this._n(e.fuel)} %`:this.t("vehicles.unknown")}render(){if(!this.token)return s`<p class="muted">${this.t("common.signInFirst")}</p>`;let e=this.status;if(!e)return s`${this.renderError(this._error)}<p class="muted">${this.t("common.loading")}</p>`;if(!e.as_of)return s`<p class="muted">${this.t("vehicles.noData")}</p>`;let t=f(e),i=(e.age_seconds||0)+(this._now-this._fetchedAt)/1e3,r=t.locked===void 0?this.t("vehicles.unknown"):t.locked?this.t("vehicles.locked"):this.t("vehicles.unlocked"),l=t.rangeKm===void 0?this.t("vehicles.unknown"):`${this._n(t.rangeKm)} km`,_=this.t("vehicles.summary",{car:this.label||e.vin,charge:this._energy(t),range:l,locks:r}),$=t.charge??t.fuel;return s`<dl>
+        ${t.charge!==void 0?s`<dt>${this.t("vehicles.charge")}</dt>
               <dd data-signal="charge">
                 ${this._n(t.charge)} %${t.charging?` (${this.t("vehicles.charging")})`:""}
                 <span class="gauge" aria-hidden="true"><span style="width:${t.charge}%"></span></span>
               </dd>`:""}
-        ${t.fuel!==void 0?a`<dt>${this.t("vehicles.fuel")}</dt>
+        ${t.fuel!==void 0?s`<dt>${this.t("vehicles.fuel")}</dt>
               <dd data-signal="fuel">
                 ${this._n(t.fuel)} %
                 <span class="gauge" aria-hidden="true"><span style="width:${t.fuel}%"></span></span>
               </dd>`:""}
-        ${$===void 0?a`<dt>${this.t("vehicles.charge")}</dt><dd>–</dd>`:""}
+        ${$===void 0?s`<dt>${this.t("vehicles.charge")}</dt><dd>–</dd>`:""}
         <dt>${this.t("vehicles.range")}</dt>
-        <dd data-signal="range">${n}</dd>
+        <dd data-signal="range">${l}</dd>
         <dt>${this.t("vehicles.mileage")}</dt>
         <dd data-signal="mileage">
           ${t.mileageKm===void 0?this.t("vehicles.unknown"):`${this._n(t.mileageKm)} km`}
         </dd>
         <dt>${this.t("vehicles.locks")}</dt>
-        <dd data-signal="locked">${s}</dd>
+        <dd data-signal="locked">${r}</dd>
         <dt>${this.t("vehicles.position")}</dt>
         <dd data-signal="position">
-          ${t.latitude===void 0?this.t("vehicles.unknown"):a`${this._n(t.latitude,4)}, ${this._n(t.longitude,4)}
+          ${t.latitude===void 0?this.t("vehicles.unknown"):s`${this._n(t.latitude,4)}, ${this._n(t.longitude,4)}
                 <a
                   href="https://www.openstreetmap.org/?mlat=${t.latitude}&mlon=${t.longitude}#map=15/${t.latitude}/${t.longitude}"
                   target="_blank"
@@ -30,13 +41,13 @@ import{b as c,f as u,g as a,i as v,o as g,t as m,v as l}from"./chunks/chunk-BJ5O
         </dd>
         <dt>${this.t("vehicles.service")}</dt>
         <dd data-signal="service">
-          ${t.serviceDue?a`<strong class="error">${this.t("vehicles.serviceDue")}</strong>`:t.toServiceKm!==void 0?this.t("vehicles.serviceIn",{km:this._n(Math.max(0,t.toServiceKm)),days:this._n(Math.max(0,t.toServiceDays??0))}):this.t("vehicles.unknown")}
+          ${t.serviceDue?s`<strong class="error">${this.t("vehicles.serviceDue")}</strong>`:t.toServiceKm!==void 0?this.t("vehicles.serviceIn",{km:this._n(Math.max(0,t.toServiceKm)),days:this._n(Math.max(0,t.toServiceDays??0))}):this.t("vehicles.unknown")}
         </dd>
         <dt>${this.t("vehicles.updated")}</dt>
-        <dd data-signal="age">${m(i,this.loc)}</dd>
+        <dd data-signal="age">${p(i,this.loc)}</dd>
       </dl>
-      ${this.renderError(this._error)}
-      <p class="sr-only" role="status" aria-live="polite">${f}</p>`}};c(h,"properties",{...l.properties,vehicleId:{attribute:"vehicle-id"},vin:{},label:{},pollSeconds:{attribute:"poll-seconds",type:Number},status:{attribute:!1},_error:{state:!0},_now:{state:!0}}),c(h,"styles",[l.styles,u`
+      ${this._renderControls()} ${this.renderError(this._error)}
+      <p class="sr-only" role="status" aria-live="polite">${_}</p>`}};c(h,"properties",{...n.properties,vehicleId:{attribute:"vehicle-id"},vin:{},label:{},pollSeconds:{attribute:"poll-seconds",type:Number},status:{attribute:!1},controls:{type:Boolean},_error:{state:!0},_now:{state:!0},_sending:{state:!0},_sent:{state:!0}}),c(h,"styles",[n.styles,u`
       dl {
         display: grid;
         grid-template-columns: max-content 1fr;
@@ -65,37 +76,79 @@ import{b as c,f as u,g as a,i as v,o as g,t as m,v as l}from"./chunks/chunk-BJ5O
         height: 100%;
         background: var(--_primary);
       }
-    `]);customElements.get("mp-vehicle-status")||customElements.define("mp-vehicle-status",h);var o=class extends l{constructor(){super(),this.pollSeconds=10,this.selected="",this._cars=null,this._error=null}updated(e){(e.has("token")||e.has("baseUrl"))&&this.load()}async load(){if(!this.token){this.supersede("garage"),this._cars=null;return}try{let{answer:e,stale:t}=await this.latest("garage",()=>this.api.get("/vehicles/garage"));if(t)return;this._error=null,this._cars=e;let i=this._cars.find(s=>s.vehicle.id===this.selected)||this._cars[0];i&&this._select(i)}catch(e){this._error=e}}_select(e){this.selected=e.vehicle.id,this.emit("mp-vehicle-selected",{vehicle:e.vehicle,model:e.model})}render(){if(!this.token)return a`<p class="muted">${this.t("common.signInFirst")}</p>`;let e=this._cars;return a`<section aria-labelledby="title">
+      .controls {
+        margin: var(--_space) 0 0;
+      }
+    `]);customElements.get("mp-vehicle-status")||customElements.define("mp-vehicle-status",h);var o=class extends n{constructor(){super(),this.pollSeconds=10,this.selected="",this._cars=null,this._error=null,this._pairing=null,this._pairingError=null,this._added=""}updated(e){(e.has("token")||e.has("baseUrl"))&&this.load()}async load(){if(!this.token){this.supersede("garage"),this._cars=null;return}try{let{answer:e,stale:t}=await this.latest("garage",()=>this.api.get("/vehicles/garage"));if(t)return;this._error=null,this._cars=e;let i=this._cars.find(r=>r.vehicle.id===this.selected)||this._cars[0];i&&this._select(i)}catch(e){this._error=e}}async _startPairing(e){e.preventDefault();let t=String(new FormData(e.target).get("vin")||"").trim().toUpperCase();this._added="";try{let i=await this.api.post("/vehicles/garage/pairing",{vin:t});this._pairingError=null,this._pairing={vin:t,expiresAt:i.expires_at},await this.updateComplete,this.renderRoot.querySelector("#pair-code")?.focus()}catch(i){this._pairingError=i}}async _confirmPairing(e){e.preventDefault();let t=String(new FormData(e.target).get("code")||"").trim();try{let i=await this.api.post("/vehicles/garage",{vin:this._pairing.vin,code:t});this._pairingError=null,this._pairing=null,this._added=this.t("vehicles.added",{car:`${i.model_line} ${i.variant}`}),this.renderRoot.querySelector("#pair-start")?.reset(),await this.load()}catch(i){this._pairingError=i}}_renderPairing(){let e=this._pairing;return s`<section class="card add" aria-labelledby="add-title">
+      <h3 id="add-title">${this.t("vehicles.add")}</h3>
+      <form id="pair-start" @submit=${this._startPairing}>
+        <div class="field">
+          <label for="pair-vin">${this.t("vehicles.vin")}</label>
+          <input
+            id="pair-vin"
+            name="vin"
+            required
+            minlength="17"
+            maxlength="17"
+            autocomplete="off"
+            spellcheck="false"
+            aria-describedby="pair-vin-hint"
+          />
+          <small id="pair-vin-hint" class="muted">${this.t("vehicles.vinHint")}</small>
+        </div>
+        <button type="submit">${this.t("vehicles.showCode")}</button>
+      </form>
+      ${e?s`<form id="pair-confirm" @submit=${this._confirmPairing}>
+            <p>
+              ${this.t("vehicles.codeShown",{time:m(e.expiresAt,this.loc)})}
+            </p>
+            <div class="field">
+              <label for="pair-code">${this.t("vehicles.code")}</label>
+              <input
+                id="pair-code"
+                name="code"
+                required
+                inputmode="numeric"
+                autocomplete="one-time-code"
+              />
+            </div>
+            <button type="submit">${this.t("vehicles.addCar")}</button>
+          </form>`:""}
+      ${this.renderError(this._pairingError)}
+      <p role="status" class="ok" data-added>${this._added}</p>
+    </section>`}_select(e){this.selected=e.vehicle.id,this.emit("mp-vehicle-selected",{vehicle:e.vehicle,model:e.model})}render(){if(!this.token)return s`<p class="muted">${this.t("common.signInFirst")}</p>`;let e=this._cars;return s`<section aria-labelledby="title">
       <h2 id="title">${this.t("vehicles.garage")}</h2>
       ${this.renderError(this._error)}
-      ${e===null?a`<p class="muted">${this.t("common.loading")}</p>`:e.length===0?a`<p>${this.t("vehicles.empty")}</p>`:a`<div class="cars">
-              ${e.map(t=>{let i=t.vehicle,s=`${i.model_line} ${i.variant}`,n=i.id===this.selected;return a`<article class="card" aria-label=${s} data-vin=${i.vin}>
-                  <h3>${s}</h3>
+      ${e===null?s`<p class="muted">${this.t("common.loading")}</p>`:e.length===0?s`<p>${this.t("vehicles.empty")}</p>`:s`<div class="cars">
+              ${e.map(t=>{let i=t.vehicle,r=`${i.model_line} ${i.variant}`,l=i.id===this.selected;return s`<article class="card" aria-label=${r} data-vin=${i.vin}>
+                  <h3>${r}</h3>
                   <p class="meta muted">
                     ${[i.plate,i.colour,i.model_year].filter(Boolean).join(" · ")}
                   </p>
                   <mp-vehicle-status
                     vehicle-id=${i.id}
-                    label=${s}
+                    label=${r}
                     base-url=${this.baseUrl}
                     locale=${this.locale}
                     .token=${this.token}
                     .status=${t.status}
                     poll-seconds=${this.pollSeconds}
+                    controls
                   ></mp-vehicle-status>
                   <p>
                     <button
                       type="button"
                       class="secondary"
-                      aria-pressed=${n?"true":"false"}
+                      aria-pressed=${l?"true":"false"}
                       @click=${()=>this._select(t)}
                     >
-                      ${n?this.t("vehicles.selected"):this.t("vehicles.select")}
+                      ${l?this.t("vehicles.selected"):this.t("vehicles.select")}
                     </button>
                   </p>
                 </article>`})}
             </div>`}
-    </section>`}};c(o,"properties",{...l.properties,pollSeconds:{attribute:"poll-seconds",type:Number},selected:{},_cars:{state:!0},_error:{state:!0}}),c(o,"styles",[l.styles,u`
+      ${this._renderPairing()}
+    </section>`}};c(o,"properties",{...n.properties,pollSeconds:{attribute:"poll-seconds",type:Number},selected:{},_cars:{state:!0},_error:{state:!0},_pairing:{state:!0},_pairingError:{state:!0},_added:{state:!0}}),c(o,"styles",[n.styles,u`
       .cars {
         display: grid;
         gap: var(--_space);
@@ -107,4 +160,11 @@ import{b as c,f as u,g as a,i as v,o as g,t as m,v as l}from"./chunks/chunk-BJ5O
       .meta {
         margin: 0 0 0.6rem;
       }
-    `]);customElements.get("mp-garage")||customElements.define("mp-garage",o);export{o as MpGarage,h as MpVehicleStatus,p as readStatus};
+      .add {
+        margin-top: var(--_space);
+        max-width: 32rem;
+      }
+      .add form + form {
+        margin-top: var(--_space);
+      }
+    `]);customElements.get("mp-garage")||customElements.define("mp-garage",o);export{o as MpGarage,h as MpVehicleStatus,f as readStatus};

@@ -1,6 +1,8 @@
-// <mp-garage>: my cars with their live status. The first car (or the one chosen) is
+// <mp-garage>: my cars with their live status, remote lock and unlock, and adding a car:
+// its VIN makes the car show a one-time code on its display, the code entered here adds it
+// (whoever can read the car's display is in the car). The first car (or the one chosen) is
 // announced as mp-vehicle-selected {vehicle, model}, e.g. for a workshop booking.
-import { MpElement } from "@motorpool/platform";
+import { MpElement, formatTime } from "@motorpool/platform";
 import { css, html } from "lit";
 import "./messages.js";
 import "./vehicle-status.js";
@@ -12,6 +14,9 @@ export class MpGarage extends MpElement {
     selected: {},
     _cars: { state: true },
     _error: { state: true },
+    _pairing: { state: true },
+    _pairingError: { state: true },
+    _added: { state: true },
   };
 
   static styles = [
@@ -28,6 +33,13 @@ export class MpGarage extends MpElement {
       .meta {
         margin: 0 0 0.6rem;
       }
+      .add {
+        margin-top: var(--_space);
+        max-width: 32rem;
+      }
+      .add form + form {
+        margin-top: var(--_space);
+      }
     `,
   ];
 
@@ -37,6 +49,9 @@ export class MpGarage extends MpElement {
     this.selected = "";
     this._cars = null;
     this._error = null;
+    this._pairing = null; // {vin, expiresAt} while a code is shown in the car
+    this._pairingError = null;
+    this._added = "";
   }
 
   updated(changed) {
@@ -59,6 +74,82 @@ export class MpGarage extends MpElement {
     } catch (error) {
       this._error = error;
     }
+  }
+
+  async _startPairing(event) {
+    event.preventDefault();
+    const vin = String(new FormData(event.target).get("vin") || "").trim().toUpperCase();
+    this._added = "";
+    try {
+      const started = await this.api.post("/vehicles/garage/pairing", { vin });
+      this._pairingError = null;
+      this._pairing = { vin, expiresAt: started.expires_at };
+      await this.updateComplete;
+      this.renderRoot.querySelector("#pair-code")?.focus();
+    } catch (error) {
+      this._pairingError = error;
+    }
+  }
+
+  async _confirmPairing(event) {
+    event.preventDefault();
+    const code = String(new FormData(event.target).get("code") || "").trim();
+    try {
+      const car = await this.api.post("/vehicles/garage", { vin: this._pairing.vin, code });
+      this._pairingError = null;
+      this._pairing = null;
+      this._added = this.t("vehicles.added", { car: `${car.model_line} ${car.variant}` });
+      this.renderRoot.querySelector("#pair-start")?.reset();
+      await this.load();
+    } catch (error) {
+      this._pairingError = error;
+    }
+  }
+
+  _renderPairing() {
+    const pairing = this._pairing;
+    return html`<section class="card add" aria-labelledby="add-title">
+      <h3 id="add-title">${this.t("vehicles.add")}</h3>
+      <form id="pair-start" @submit=${this._startPairing}>
+        <div class="field">
+          <label for="pair-vin">${this.t("vehicles.vin")}</label>
+          <input
+            id="pair-vin"
+            name="vin"
+            required
+            minlength="17"
+            maxlength="17"
+            autocomplete="off"
+            spellcheck="false"
+            aria-describedby="pair-vin-hint"
+          />
+          <small id="pair-vin-hint" class="muted">${this.t("vehicles.vinHint")}</small>
+        </div>
+        <button type="submit">${this.t("vehicles.showCode")}</button>
+      </form>
+      ${pairing
+        ? html`<form id="pair-confirm" @submit=${this._confirmPairing}>
+            <p>
+              ${this.t("vehicles.codeShown", {
+                time: formatTime(pairing.expiresAt, this.loc),
+              })}
+            </p>
+            <div class="field">
+              <label for="pair-code">${this.t("vehicles.code")}</label>
+              <input
+                id="pair-code"
+                name="code"
+                required
+                inputmode="numeric"
+                autocomplete="one-time-code"
+              />
+            </div>
+            <button type="submit">${this.t("vehicles.addCar")}</button>
+          </form>`
+        : ""}
+      ${this.renderError(this._pairingError)}
+      <p role="status" class="ok" data-added>${this._added}</p>
+    </section>`;
   }
 
   _select(car) {
@@ -94,6 +185,7 @@ export class MpGarage extends MpElement {
                     .token=${this.token}
                     .status=${car.status}
                     poll-seconds=${this.pollSeconds}
+                    controls
                   ></mp-vehicle-status>
                   <p>
                     <button
@@ -108,6 +200,7 @@ export class MpGarage extends MpElement {
                 </article>`;
               })}
             </div>`}
+      ${this._renderPairing()}
     </section>`;
   }
 }

@@ -1,7 +1,8 @@
-// <mp-vehicle-status vehicle-id=… (or vin=…)>: one of my cars, live — charge or fuel, range,
-// mileage, locks, position, service due and the age of the data. Polls the vehicles API
-// every `poll-seconds` (default 10) while the page is visible; changes are announced
-// politely to screen readers.
+// <mp-vehicle-status vehicle-id=… (or vin=…) [controls]>: one of my cars, live — charge or
+// fuel, range, mileage, locks, position, service due and the age of the data. Polls the
+// vehicles API every `poll-seconds` (default 10) while the page is visible; changes are
+// announced politely to screen readers. With `controls`, the owner can lock and unlock the
+// car remotely (the car confirms by its next report).
 import { MpElement, formatAge, formatNumber } from "@motorpool/platform";
 import { css, html } from "lit";
 import "./messages.js";
@@ -50,8 +51,11 @@ export class MpVehicleStatus extends MpElement {
     label: {},
     pollSeconds: { attribute: "poll-seconds", type: Number },
     status: { attribute: false },
+    controls: { type: Boolean },
     _error: { state: true },
     _now: { state: true },
+    _sending: { state: true },
+    _sent: { state: true },
   };
 
   static styles = [
@@ -85,6 +89,9 @@ export class MpVehicleStatus extends MpElement {
         height: 100%;
         background: var(--_primary);
       }
+      .controls {
+        margin: var(--_space) 0 0;
+      }
     `,
   ];
 
@@ -95,6 +102,9 @@ export class MpVehicleStatus extends MpElement {
     this.label = "";
     this.pollSeconds = 10;
     this.status = null;
+    this.controls = false;
+    this._sending = "";
+    this._sent = "";
     this._error = null;
     this._fetchedAt = Date.now();
     this._now = Date.now();
@@ -151,6 +161,41 @@ export class MpVehicleStatus extends MpElement {
     } catch (error) {
       this._error = error;
     }
+  }
+
+  /** Lock or unlock the car through its connectivity backend; its next report shows it. */
+  async _command(command) {
+    this._sending = command;
+    this._sent = "";
+    try {
+      await this.api.post(`/vehicles/garage/${this.vehicleId}/commands`, { command });
+      this._error = null;
+      this._sent = this.t(`vehicles.sent.${command}`);
+      this._fetchedAt = Date.now() - Math.max(0, this.pollSeconds - 2) * 1000; // look again soon
+    } catch (error) {
+      this._error = error;
+    } finally {
+      this._sending = "";
+    }
+  }
+
+  _renderControls() {
+    if (!this.controls || !this.vehicleId) return "";
+    return html`<p class="row controls">
+      ${["lock", "unlock"].map(
+        (command) =>
+          html`<button
+            type="button"
+            class="secondary"
+            data-command=${command}
+            ?disabled=${Boolean(this._sending)}
+            @click=${() => this._command(command)}
+          >
+            ${this.t(`vehicles.${command}`)}
+          </button>`,
+      )}
+      <span role="status" class="muted" data-sent>${this._sent}</span>
+    </p>`;
   }
 
   _n(value, digits = 0) {
@@ -236,7 +281,7 @@ export class MpVehicleStatus extends MpElement {
         <dt>${this.t("vehicles.updated")}</dt>
         <dd data-signal="age">${formatAge(age, this.loc)}</dd>
       </dl>
-      ${this.renderError(this._error)}
+      ${this._renderControls()} ${this.renderError(this._error)}
       <p class="sr-only" role="status" aria-live="polite">${summary}</p>`;
   }
 }
