@@ -10,6 +10,11 @@ from motorpool.domains import pricing
 D = Decimal
 MARKETS = ("DE", "AT", "CH", "GB", "US")
 
+# the extras' names in the platform's other language (pricing prints them on invoices)
+DRIVER_DE = {"de": "Zusätzlicher Fahrer"}
+COVER_DE = {"de": "Vollkasko ohne Selbstbeteiligung"}
+SEAT_DE = {"de": "Kindersitz"}
+
 
 def _currency(market: str) -> str:
     return pricing.MARKETS[market].currency
@@ -42,11 +47,17 @@ def rental_plans() -> tuple[pricing.RatePlan, ...]:
             energy_price_per_percent=D("0.90"),
             deposit=D(deposit),
             options=(
-                pricing.Option("extra_driver", "Extra driver", D(driver), pricing.OptionPer.unit),
                 pricing.Option(
-                    "insurance_full", "Full cover, no excess", D(cover), pricing.OptionPer.unit
+                    "extra_driver", "Extra driver", D(driver), pricing.OptionPer.unit, DRIVER_DE
                 ),
-                pricing.Option("child_seat", "Child seat", D("12")),
+                pricing.Option(
+                    "insurance_full",
+                    "Full cover, no excess",
+                    D(cover),
+                    pricing.OptionPer.unit,
+                    COVER_DE,
+                ),
+                pricing.Option("child_seat", "Child seat", D("12"), translations=SEAT_DE),
             ),
         )
         for market, (day, weekend, km, deposit, driver, cover) in _RENTAL.items()
@@ -80,11 +91,13 @@ def _monthly(product: str, market: str, month: str, km: str, deposit: str) -> pr
         energy_price_per_percent=D("0.90"),
         deposit=D(deposit),
         options=(
-            pricing.Option("extra_driver", "Extra driver", D("49"), pricing.OptionPer.unit),
             pricing.Option(
-                "insurance_full", "Full cover, no excess", D("89"), pricing.OptionPer.unit
+                "extra_driver", "Extra driver", D("49"), pricing.OptionPer.unit, DRIVER_DE
             ),
-            pricing.Option("child_seat", "Child seat", D("29")),
+            pricing.Option(
+                "insurance_full", "Full cover, no excess", D("89"), pricing.OptionPer.unit, COVER_DE
+            ),
+            pricing.Option("child_seat", "Child seat", D("29"), translations=SEAT_DE),
         ),
     )
 
@@ -122,7 +135,11 @@ def carsharing_plans() -> tuple[pricing.RatePlan, ...]:
             included_km_per_booking=100,
             extra_km_price=D(km),
             refuel_fee=D("15"),
-            options=(pricing.Option("insurance_full", "Full cover, no excess", D("9.90")),),
+            options=(
+                pricing.Option(
+                    "insurance_full", "Full cover, no excess", D("9.90"), translations=COVER_DE
+                ),
+            ),
         )
         for market, (minute, hour, day, km) in _SHARING.items()
     )

@@ -65,6 +65,7 @@ async def quote_for(
     *,
     product: str = "rental",
     market: str = "DE",
+    options: list[str] | None = None,
 ) -> dict:
     answer = await client.post(
         "/pricing/quotes",
@@ -74,6 +75,7 @@ async def quote_for(
             "market": market,
             "starts_at": booked.starts_at.isoformat(),
             "ends_at": booked.ends_at.isoformat(),
+            **({"options": options} if options else {}),
         },
     )
     assert answer.status_code == 201, answer.text

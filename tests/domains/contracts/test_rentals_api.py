@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from motorpool.platform.outbox import OutboxMessage
 from tests.conftest import assert_problem
+from tests.domains.billing.factories import pdf_text
 from tests.domains.booking.factories import make_centre, make_resources
 from tests.domains.contracts.factories import at, confirmed_booking, monday, open_rental, quote_for
 
@@ -220,6 +221,53 @@ async def test_return_with_extra_km_and_late_settles_onto_one_invoice(
     ]
     assert events[2][1]["driven_km"] == 650
     assert events[2][1]["invoice_id"] == body["invoice_id"]
+
+
+async def test_the_invoice_is_printed_in_the_customers_language(
+    client, uow_factory, brand, make_account
+) -> None:
+    """Every line carries its German name from pricing on: the rental days and an extra
+    from the quote, and the kilometres the return settled; ?locale=de prints them."""
+    _, customer, staff, booked, _ = await rental_setup(client, uow_factory, brand, make_account)
+    quote = await quote_for(client, customer.headers, booked, options=["child_seat"])
+    assert {line["code"]: line["translations"] for line in quote["lines"]} == {
+        "days": {"de": "Je angefangenen Tag"},
+        "option:child_seat": {"de": "Kindersitz"},
+    }
+    agreement = (await open_rental(client, customer.headers, booked, quote["id"])).json()
+    path = f"/contracts/rentals/{agreement['id']}"
+    await client.post(
+        f"{path}/handover", headers=staff.headers, json={"mileage_km": 100, "energy_percent": 90}
+    )
+    settled = await client.post(
+        f"{path}/return",
+        headers=staff.headers,
+        json={"mileage_km": 700, "energy_percent": 90, "at": booked.ends_at.isoformat()},
+    )
+    assert settled.status_code == 200, settled.text
+    invoice_id = settled.json()["invoice_id"]
+    lines = (await client.get(f"/billing/invoices/{invoice_id}", headers=customer.headers)).json()[
+        "lines"
+    ]
+    assert [line["translations"]["de"] for line in lines] == [
+        "Je angefangenen Tag",
+        "Kindersitz",
+        "Kilometer über die 500 inklusiven hinaus",
+    ]
+    german = pdf_text(
+        (
+            await client.get(
+                f"/billing/invoices/{invoice_id}.pdf?locale=de", headers=customer.headers
+            )
+        ).content
+    )
+    english = pdf_text(
+        (await client.get(f"/billing/invoices/{invoice_id}.pdf", headers=customer.headers)).content
+    )
+    for name in ("Je angefangenen Tag", "Kindersitz", "Kilometer über die 500 inklusiven"):
+        assert name in german
+        assert name not in english
+    assert "Kilometres beyond the 500 included" in english
 
 
 async def test_roles_and_visibility(client, uow_factory, brand, make_account) -> None:

@@ -96,6 +96,7 @@ async def write_credit_note(
             position=position,
             code=p.line.code,
             description=p.line.description,
+            translations=dict(p.line.translations),
             quantity=p.line.quantity,
             unit_price=p.line.unit_price.amount,
             tax_rate=p.line.tax_rate,
@@ -144,6 +145,7 @@ async def issue_credit_note(
                         line.quantity,
                         Money(line.unit_price, invoice.currency),
                         line.tax_rate,
+                        dict(line.translations or {}),
                     )
                     for line in invoice.lines
                 ],

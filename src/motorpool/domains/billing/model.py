@@ -9,7 +9,7 @@ show it), so ``total = net + tax`` holds to the cent and the lines add up to the
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
@@ -135,6 +135,8 @@ class InvoiceLineIn:
     quantity: Decimal
     unit_price: Money
     tax_rate: Decimal
+    translations: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """The description in other languages (``{"de": "..."}``), for the invoice's PDF."""
 
 
 @dataclass(frozen=True)

@@ -169,7 +169,7 @@ def invoice_pdf(invoice: InvoiceRead, *, locale: str = "en", issuer: str | None 
     for line in invoice.lines:
         pdf.row(
             [
-                (line.description[:48], widths[0], "L"),
+                (line.translations.get(lang, line.description)[:48], widths[0], "L"),
                 (format_decimal(line.quantity, locale=lang), widths[1], "R"),
                 (_unit_price(line.unit_price, lang), widths[2], "R"),
                 (f"{format_decimal(line.tax_rate, locale=lang)} %", widths[3], "R"),

@@ -84,6 +84,9 @@ class InvoiceLineRead(BaseModel):
     position: int
     code: str
     description: str
+    translations: dict[str, str] = Field(
+        default={}, description='the description in other languages, e.g. {"de": "Kindersitz"}'
+    )
     quantity: Decimal
     unit_price: MoneyRead
     tax_rate: Decimal

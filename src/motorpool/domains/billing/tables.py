@@ -76,6 +76,7 @@ class InvoiceLineRow(TenantOwned, Base):
     position: Mapped[int]
     code: Mapped[str] = mapped_column(String(40))
     description: Mapped[str] = mapped_column(String(200))
+    translations: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)  # {"de": ...}
     quantity: Mapped[Decimal]
     unit_price: Mapped[Decimal]
     tax_rate: Mapped[Decimal]
@@ -119,6 +120,7 @@ class CreditNoteLineRow(TenantOwned, Base):
     position: Mapped[int]
     code: Mapped[str] = mapped_column(String(40))
     description: Mapped[str] = mapped_column(String(200))
+    translations: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)  # {"de": ...}
     quantity: Mapped[Decimal]
     unit_price: Mapped[Decimal]
     tax_rate: Mapped[Decimal]

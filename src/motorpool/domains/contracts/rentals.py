@@ -10,7 +10,7 @@ anywhere leaves nothing behind once the caller rolls back.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -127,11 +127,18 @@ def _instant(at: datetime | None) -> datetime:
 
 
 def _line_read(
-    code: str, description: str, quantity: Decimal, unit: Money, amount: Money, rate: Decimal
+    code: str,
+    description: str,
+    quantity: Decimal,
+    unit: Money,
+    amount: Money,
+    rate: Decimal,
+    translations: Mapping[str, str],
 ) -> SettlementLineRead:
     return SettlementLineRead(
         code=code,
         description=description,
+        translations=dict(translations),
         quantity=f"{quantity.normalize():f}",
         unit_price=MoneyRead(amount=str(unit.amount), currency=unit.currency),
         amount=MoneyRead.of(amount),
@@ -289,11 +296,14 @@ async def take_return(
             q.unit_price.to_money(),
             q.amount.to_money(),
             Decimal(q.tax_rate),
+            q.translations,
         )
         for q in quoted.lines
     ]
     extra_lines = [
-        _line_read(e.code, e.description, e.quantity, e.unit_price, e.amount, e.tax_rate)
+        _line_read(
+            e.code, e.description, e.quantity, e.unit_price, e.amount, e.tax_rate, e.translations
+        )
         for e in extras
     ]
     invoice = await billing.issue_invoice(
@@ -308,6 +318,7 @@ async def take_return(
                 quantity=Decimal(line.quantity),
                 unit_price=line.unit_price.to_money(),
                 tax_rate=Decimal(line.tax_rate),
+                translations=line.translations,
             )
             for line in quoted_lines + extra_lines
         ],

@@ -91,6 +91,9 @@ AgreementPage = Page[AgreementRead]
 class SettlementLineRead(BaseModel):
     code: str
     description: str
+    translations: dict[str, str] = Field(
+        default={}, description='the description in other languages, e.g. {"de": "Kindersitz"}'
+    )
     quantity: str = Field(description="a decimal as a string")
     unit_price: MoneyRead
     amount: MoneyRead = Field(description="net")

@@ -192,6 +192,7 @@ async def _invoice_period(
                 quantity=line.quantity,
                 unit_price=line.unit_price,
                 tax_rate=line.tax_rate,
+                translations=dict(line.translations),
             )
             for line in lines
         ],

@@ -246,6 +246,7 @@ async def end_trip(
                 quantity=line.quantity,
                 unit_price=line.unit_price,
                 tax_rate=line.tax_rate,
+                translations=dict(line.translations),
             )
             for line in lines
         ],

@@ -21,6 +21,7 @@ from motorpool.domains.pricing.model import (
     voucher_line,
 )
 from motorpool.domains.pricing.rates import OptionPer, RateBook, RatePlan, Unit
+from motorpool.domains.pricing.texts import UNITS_DE, line_text
 from motorpool.platform.money import Money, total
 
 When = TypeVar("When", date, datetime)
@@ -91,19 +92,19 @@ def _metered(plan: RatePlan, minutes: int) -> TimeCharge:
     lines = []
     if days:
         lines.append(
-            PriceLine.of("capped_days", "Days at the day cap", days, _money(plan, day_price), rate)
+            PriceLine.of(
+                "capped_days", line_text("capped_days"), days, _money(plan, day_price), rate
+            )
         )
     if hours:
         lines.append(
             PriceLine.of(
-                "capped_hours", "Hours at the hour cap", hours, _money(plan, hour_price), rate
+                "capped_hours", line_text("capped_hours"), hours, _money(plan, hour_price), rate
             )
         )
     if singles or not lines:
         code = "minutes" if plan.unit is Unit.minute else "hours"
-        lines.append(
-            PriceLine.of(code, f"Per started {plan.unit}", singles, _money(plan, price), rate)
-        )
+        lines.append(PriceLine.of(code, line_text(code), singles, _money(plan, price), rate))
     return TimeCharge(lines, units)
 
 
@@ -120,7 +121,7 @@ def _days(plan: RatePlan, starts_at: datetime, ends_at: datetime) -> TimeCharge:
         lines.append(
             PriceLine.of(
                 "days",
-                "Per started day",
+                line_text("days"),
                 days - weekend,
                 _money(plan, plan.unit_price),
                 plan.tax_rate,
@@ -131,7 +132,7 @@ def _days(plan: RatePlan, starts_at: datetime, ends_at: datetime) -> TimeCharge:
         lines.append(
             PriceLine.of(
                 "weekend_days",
-                "Per started day beginning on a weekend",
+                line_text("weekend_days"),
                 weekend,
                 _money(plan, plan.weekend_unit_price),
                 plan.tax_rate,
@@ -148,7 +149,7 @@ def time_charge(plan: RatePlan, starts_at: datetime, ends_at: datetime) -> TimeC
     if plan.unit is Unit.month:
         months = started_months(starts_at, ends_at, plan)
         line = PriceLine.of(
-            "months", "Per started month", months, _money(plan, plan.unit_price), plan.tax_rate
+            "months", line_text("months"), months, _money(plan, plan.unit_price), plan.tax_rate
         )
         return TimeCharge([line], months)
     minutes = _started(ends_at - starts_at, timedelta(minutes=1))
@@ -163,8 +164,13 @@ def tier_line(plan: RatePlan, charge: TimeCharge) -> PriceLine | None:
     tier = max(reached, key=lambda t: t.min_units)
     base = total((line.amount for line in charge.lines), plan.currency)
     off = base.percent(tier.percent).rounded()
-    share = f"{tier.percent.normalize():f} %"
-    label = f"Long-duration discount ({share} from {tier.min_units} {plan.unit}s)"
+    label = line_text(
+        "long_duration_discount",
+        share=f"{tier.percent.normalize():f} %",
+        units=tier.min_units,
+        unit=plan.unit,
+        unit_de=UNITS_DE.get(str(plan.unit), str(plan.unit)),
+    )
     return PriceLine.fixed("long_duration_discount", label, -off, plan.tax_rate)
 
 
@@ -182,7 +188,7 @@ def option_lines(plan: RatePlan, codes: Iterable[str], units: int) -> list[Price
         lines.append(
             PriceLine.of(
                 f"option:{code}",
-                option.description,
+                (option.description, option.translations),
                 quantity,
                 _money(plan, option.price),
                 plan.tax_rate,
@@ -227,9 +233,7 @@ def extra_km_line(
     if extra <= 0 or plan_km_price.is_zero:
         return []
     return [
-        PriceLine.of(
-            "extra_km", f"Kilometres beyond the {included_km} included", extra, plan_km_price, rate
-        )
+        PriceLine.of("extra_km", line_text("extra_km", km=included_km), extra, plan_km_price, rate)
     ]
 
 
@@ -239,7 +243,7 @@ def late_return_lines(
     if late_by <= grace or per_hour.is_zero:
         return []
     hours = _started(late_by, timedelta(hours=1))
-    return [PriceLine.of("late_return", "Late return, per started hour", hours, per_hour, rate)]
+    return [PriceLine.of("late_return", line_text("late_return"), hours, per_hour, rate)]
 
 
 def energy_lines(
@@ -249,12 +253,12 @@ def energy_lines(
         return []
     lines = []
     if not fee.is_zero:
-        lines.append(PriceLine.of("refuel_fee", "Refuel or recharge service", 1, fee, rate))
+        lines.append(PriceLine.of("refuel_fee", line_text("refuel_fee"), 1, fee, rate))
     if not per_percent.is_zero:
         lines.append(
             PriceLine.of(
                 "energy_shortfall",
-                "Energy missing, per percent",
+                line_text("energy_shortfall"),
                 min(shortfall_percent, 100),
                 per_percent,
                 rate,
@@ -300,5 +304,5 @@ def renewal_lines(
     month_days = (add_months(period_start, months + 1) - cursor).days
     fraction = Decimal((period_end - cursor).days) / Decimal(month_days)
     quantity = (months + fraction).quantize(QUANTITY_STEP, ROUND_HALF_UP)
-    label = f"Subscription {period_start.isoformat()} to {period_end.isoformat()}"
+    label = line_text("subscription", start=period_start, end=period_end)
     return [PriceLine.of("months", label, quantity, _money(plan, plan.unit_price), plan.tax_rate)]

@@ -7,13 +7,14 @@ that rate (not per line) and rounded per currency; the total is net plus VAT.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
 from motorpool.domains.pricing.rates import tax_rate
+from motorpool.domains.pricing.texts import line_text
 from motorpool.platform.errors import Conflict, NotFound, Problem
 from motorpool.platform.money import SUPPORTED_CURRENCIES, CurrencyMismatch, Money, total
 
@@ -106,19 +107,42 @@ class PriceLine:
     unit_price: Money
     amount: Money
     tax_rate: Decimal
+    translations: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """The description in other languages, by language code (``{"de": "Miettage"}``)."""
 
     @classmethod
     def of(
-        cls, code: str, description: str, quantity: Decimal | int, unit_price: Money, rate: Decimal
+        cls,
+        code: str,
+        description: str | tuple[str, Mapping[str, str]],
+        quantity: Decimal | int,
+        unit_price: Money,
+        rate: Decimal,
     ) -> PriceLine:
+        """``description`` is the English text, or it and its translations (``line_text``)."""
+        english, translations = _texts(description)
         quantity = Decimal(quantity)
-        return cls(code, description, quantity, unit_price, (unit_price * quantity).rounded(), rate)
+        amount = (unit_price * quantity).rounded()
+        return cls(code, english, quantity, unit_price, amount, rate, translations)
 
     @classmethod
-    def fixed(cls, code: str, description: str, amount: Money, rate: Decimal) -> PriceLine:
+    def fixed(
+        cls,
+        code: str,
+        description: str | tuple[str, Mapping[str, str]],
+        amount: Money,
+        rate: Decimal,
+    ) -> PriceLine:
         """A line of one given amount (a discount, a voucher), rounded."""
+        english, translations = _texts(description)
         rounded = amount.rounded()
-        return cls(code, description, Decimal(1), rounded, rounded, rate)
+        return cls(code, english, Decimal(1), rounded, rounded, rate, translations)
+
+
+def _texts(description: str | tuple[str, Mapping[str, str]]) -> tuple[str, Mapping[str, str]]:
+    if isinstance(description, str):
+        return description, {}
+    return description
 
 
 @dataclass(frozen=True)
@@ -233,9 +257,11 @@ def voucher_line(voucher: VoucherTerms, lines: list[PriceLine], rate: Decimal) -
     subtotal = total((line.amount for line in lines), currency)
     if voucher.kind is VoucherKind.percent:
         off = subtotal.percent(voucher.value).rounded()
-        label = f"Voucher {voucher.code} ({voucher.value.normalize():f} %)"
+        label = line_text(
+            "voucher_percent", code=voucher.code, share=f"{voucher.value.normalize():f} %"
+        )
     else:
         off = Money(voucher.value, currency).rounded()
-        label = f"Voucher {voucher.code}"
+        label = line_text("voucher", code=voucher.code)
     off = min(off, subtotal) if subtotal.amount > 0 else Money.zero(currency)
     return PriceLine.fixed("voucher", label, -off, rate)

@@ -7,7 +7,7 @@ market (:func:`tax_rate`). Nothing here is a float: prices are ``Decimal``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
@@ -94,6 +94,7 @@ class Option:
     description: str
     price: Decimal  # net, per booking or per charged unit
     per: OptionPer = OptionPer.booking
+    translations: Mapping[str, str] = field(default_factory=dict, hash=False)  # {"de": …}
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,13 @@ def _plan_read(plan: RatePlan) -> RatePlanRead:
         energy_price_per_percent=must(plan.energy_price_per_percent),
         deposit=must(plan.deposit),
         options=[
-            OptionRead(code=o.code, description=o.description, price=must(o.price), per=o.per)
+            OptionRead(
+                code=o.code,
+                description=o.description,
+                translations=dict(o.translations),
+                price=must(o.price),
+                per=o.per,
+            )
             for o in plan.options
         ],
     )

@@ -38,6 +38,9 @@ class QuoteCreate(Strict):
 class PriceLineRead(BaseModel):
     code: str
     description: str
+    translations: dict[str, str] = Field(
+        default={}, description='the description in other languages, e.g. {"de": "Kindersitz"}'
+    )
     quantity: str = Field(description="a decimal as a string")
     unit_price: MoneyRead
     amount: MoneyRead = Field(description="net, rounded to the currency's minor unit")
@@ -82,6 +85,9 @@ class TierRead(BaseModel):
 class OptionRead(BaseModel):
     code: str
     description: str
+    translations: dict[str, str] = Field(
+        default={}, description='the description in other languages, e.g. {"de": "Kindersitz"}'
+    )
     price: MoneyRead
     per: OptionPer
 

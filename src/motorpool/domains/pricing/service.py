@@ -49,6 +49,7 @@ def _line_read(line: QuoteLineRow, currency: str) -> PriceLineRead:
     return PriceLineRead(
         code=line.code,
         description=line.description,
+        translations=dict(line.translations or {}),
         quantity=f"{line.quantity.normalize():f}",
         unit_price=price_read(line.unit_price, currency),
         amount=_money(line.amount, currency),
@@ -196,6 +197,7 @@ async def quote(
             position=position,
             code=line.code,
             description=line.description,
+            translations=dict(line.translations),
             quantity=line.quantity,
             unit_price=line.unit_price.amount,
             amount=line.amount.amount,

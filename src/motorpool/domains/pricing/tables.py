@@ -60,6 +60,8 @@ class QuoteLineRow(TenantOwned, Base):
     position: Mapped[int]
     code: Mapped[str] = mapped_column(String(60))
     description: Mapped[str] = mapped_column(String(200))
+    # the description in the platform's other languages: {"de": "..."}
+    translations: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     quantity: Mapped[Decimal]
     unit_price: Mapped[Decimal]
     amount: Mapped[Decimal]

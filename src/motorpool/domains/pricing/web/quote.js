@@ -153,16 +153,19 @@ export class MpQuote extends MpElement {
     return formatMoney(value.amount, value.currency, this.loc);
   }
 
-  _text(key, fallback) {
+  /** The catalogue's text, else the API's own translation, else its English text. */
+  _text(key, item) {
     const text = this.t(key);
-    return text === key ? fallback : text;
+    if (text !== key) return text;
+    const language = this.loc.split("-")[0];
+    return item.translations?.[language] || item.description;
   }
 
   _lineName(line) {
     if (line.code.startsWith("option:")) {
-      return this._text(`pricing.option.${line.code.slice(7)}`, line.description);
+      return this._text(`pricing.option.${line.code.slice(7)}`, line);
     }
-    return this._text(`pricing.line.${line.code}`, line.description);
+    return this._text(`pricing.line.${line.code}`, line);
   }
 
   _renderOptions() {
@@ -178,7 +181,7 @@ export class MpQuote extends MpElement {
             .checked=${this.options.includes(o.code)}
             @change=${(e) => this._toggle(o.code, e.target.checked)}
           /><span
-            >${this._text(`pricing.option.${o.code}`, o.description)}
+            >${this._text(`pricing.option.${o.code}`, o)}
             <span class="muted"
               >${this.t(`pricing.perUnit.${o.per === "unit" ? this._plan.unit : "booking"}`, {
                 price: this._money(o.price),
