@@ -88,6 +88,45 @@ async def test_a_staff_member_hands_a_car_over_and_takes_it_back(page, deploymen
     assert page.errors == []
 
 
+async def test_staff_send_a_car_to_maintenance_and_back_on_the_board(page, deployment):
+    """Maintenance until a time on the centre's clock blocks the car (the board says until
+    when; the car cannot be booked); back to ready lifts it."""
+    await open_admin(page, deployment, next_weekday(3))
+    board = page.locator("mp-fleet-board")
+    row = board.locator("tbody tr").filter(has=page.get_by_role("cell", name="Subscription")).last
+    label = (await row.get_by_role("rowheader").inner_text()).split("\n")[0]
+    vin = await row.get_attribute("data-car")
+
+    await row.get_by_text("Change state").click()
+    await row.get_by_label("New state").select_option("maintenance")
+    until = row.get_by_label(re.compile("In maintenance until"))
+    await expect(until).to_have_value(re.compile(r"T18:00$"))  # tomorrow, end of the day
+    await row.get_by_label("Reason").fill("Brake pads")
+    await row.get_by_role("button", name="Save").click()
+    await expect(board.locator("[data-changed]")).to_have_text(f"{label}: Maintenance.")
+    row = board.locator(f"tr[data-car='{vin}']")
+    await expect(row.locator("[data-state]")).to_have_text("Maintenance")
+    await expect(row).to_contain_text("blocked until")
+    async with httpx.AsyncClient(base_url=deployment.url) as http:
+        staff = await api_as(http, STAFF)
+        [car] = [c for c in (await staff.get("/fleet/cars", limit=200))["items"] if c["vin"] == vin]
+        assert car["state"] == "maintenance"
+        assert car["bookable"] is False
+
+    await row.get_by_text("Change state").click()
+    await row.get_by_label("New state").select_option("ready")
+    await expect(row.get_by_label(re.compile("In maintenance until"))).to_have_count(0)
+    await row.get_by_label("Reason").fill("New brake pads fitted")
+    await row.get_by_role("button", name="Save").click()
+    await expect(row.locator("[data-state]")).to_have_text("Ready")
+    await expect(row).not_to_contain_text("blocked until")
+    async with httpx.AsyncClient(base_url=deployment.url) as http:
+        staff = await api_as(http, STAFF)
+        [car] = [c for c in (await staff.get("/fleet/cars", limit=200))["items"] if c["vin"] == vin]
+        assert car["bookable"] is True
+    assert page.errors == []
+
+
 async def test_the_dashboard_in_german_and_without_serious_accessibility_violations(
     page, deployment
 ):

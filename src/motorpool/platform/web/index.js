@@ -17,3 +17,4 @@ export {
   translate,
 } from "./i18n.js";
 export { MpLocaleSwitch } from "./locale-switch.js";
+export { instantToLocal, localToInstant } from "./wall-clock.js";

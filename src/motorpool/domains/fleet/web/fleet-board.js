@@ -1,11 +1,19 @@
 // <mp-fleet-board centre-id=… [pool=…] [poll-seconds=…]> (staff): a centre's pool cars
-// (fleet's /board): state, open damages, the booking running now and the next one.
-// Method: load().
-import { MpElement, formatDateTime, formatNumber } from "@motorpool/platform";
+// (fleet's /board): state, open damages, the booking running now and the next one; staff
+// change a car's state there (maintenance until a time on the centre's clock blocks its
+// bookings, back to ready lifts the block). Method: load().
+import {
+  MpElement,
+  formatDateTime,
+  formatNumber,
+  instantToLocal,
+  localToInstant,
+} from "@motorpool/platform";
 import { css, html } from "lit";
 import "./messages.js";
 
 const POOLS = ["rental", "subscription", "carsharing", "testdrive", "courtesy"];
+const STATES = ["ready", "cleaning", "charging", "maintenance", "retired"];
 
 export class MpFleetBoard extends MpElement {
   static properties = {
@@ -15,6 +23,9 @@ export class MpFleetBoard extends MpElement {
     pollSeconds: { attribute: "poll-seconds", type: Number },
     _board: { state: true },
     _error: { state: true },
+    _wanted: { state: true }, // the state picked in each car's form, by car id
+    _changed: { state: true },
+    _changing: { state: true },
   };
 
   static styles = [
@@ -64,6 +75,15 @@ export class MpFleetBoard extends MpElement {
       .toolbar .field {
         margin: 0;
       }
+      details form {
+        display: grid;
+        gap: 0.4rem;
+        margin-top: 0.4rem;
+        min-width: 14rem;
+      }
+      details .field {
+        margin: 0;
+      }
     `,
   ];
 
@@ -75,6 +95,9 @@ export class MpFleetBoard extends MpElement {
     this._board = null;
     this._error = null;
     this._timer = 0;
+    this._wanted = {};
+    this._changed = "";
+    this._changing = "";
   }
 
   disconnectedCallback() {
@@ -107,6 +130,63 @@ export class MpFleetBoard extends MpElement {
     } catch (error) {
       this._error = error;
     }
+  }
+
+  async _changeState(event, car) {
+    event.preventDefault();
+    const data = new FormData(event.target);
+    const state = String(data.get("state"));
+    const body = { state, reason: String(data.get("reason") || "").trim() };
+    if (state === "maintenance") body.until = localToInstant(String(data.get("until")), this._board.time_zone);
+    this._changing = car.car_id;
+    const form = event.target;
+    try {
+      await this.api.post(`/fleet/cars/${car.car_id}/state`, body);
+      form.reset();
+      form.closest("details").open = false;
+      this._error = null;
+      this._changed = this.t("fleet.changed", { car: car.label, state: this.t(`fleet.state.${state}`) });
+      this._wanted = { ...this._wanted, [car.car_id]: undefined };
+      await this.load();
+    } catch (error) {
+      this._error = error;
+    } finally {
+      this._changing = "";
+    }
+  }
+
+  _renderChange(c, zone) {
+    const id = `change-${c.car_id}`;
+    const wanted = this._wanted[c.car_id] || STATES.find((s) => s !== c.state);
+    const tomorrow = instantToLocal(Date.now() + 24 * 3600000, zone).slice(0, 11) + "18:00";
+    return html`<details>
+      <summary>${this.t("fleet.change")}<span class="sr-only"> ${c.label}</span></summary>
+      <form @submit=${(e) => this._changeState(e, c)}>
+        <div class="field">
+          <label for="${id}-state">${this.t("fleet.newState")}</label>
+          <select
+            id="${id}-state"
+            name="state"
+            @change=${(e) => (this._wanted = { ...this._wanted, [c.car_id]: e.target.value })}
+          >
+            ${STATES.filter((s) => s !== c.state).map(
+              (s) => html`<option value=${s} ?selected=${s === wanted}>${this.t(`fleet.state.${s}`)}</option>`,
+            )}
+          </select>
+        </div>
+        ${wanted === "maintenance"
+          ? html`<div class="field">
+              <label for="${id}-until">${this.t("fleet.maintenanceUntil", { zone })}</label>
+              <input id="${id}-until" name="until" type="datetime-local" required .value=${tomorrow} />
+            </div>`
+          : ""}
+        <div class="field">
+          <label for="${id}-reason">${this.t("fleet.reason")}</label>
+          <input id="${id}-reason" name="reason" required maxlength="200" />
+        </div>
+        <button type="submit" ?disabled=${this._changing === c.car_id}>${this.t("fleet.save")}</button>
+      </form>
+    </details>`;
   }
 
   _booking(b, key, value, zone) {
@@ -151,6 +231,7 @@ export class MpFleetBoard extends MpElement {
         </div>
       </div>
       ${this.renderError(this._error)}
+      <p role="status" class="ok" data-changed>${this._changed}</p>
       ${!this.centreId
         ? html`<p class="muted">${this.t("fleet.needCentre")}</p>`
         : !this.token
@@ -169,6 +250,7 @@ export class MpFleetBoard extends MpElement {
                         <th scope="col">${this.t("fleet.damages")}</th>
                         <th scope="col">${this.t("fleet.current")}</th>
                         <th scope="col">${this.t("fleet.next")}</th>
+                        <th scope="col">${this.t("fleet.change")}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -195,6 +277,7 @@ export class MpFleetBoard extends MpElement {
                           <td data-next>
                             ${this._booking(c.next_booking, "fleet.from", c.next_booking?.starts_at, zone)}
                           </td>
+                          <td data-change>${this._renderChange(c, zone)}</td>
                         </tr>`,
                       )}
                     </tbody>
