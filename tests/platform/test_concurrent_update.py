@@ -9,10 +9,11 @@ import asyncio
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import text
+from sqlalchemy import BigInteger, DateTime, bindparam, func, literal_column, select, text
 
 from motorpool.platform import problem_handlers
 from motorpool.platform.http import Uow, domain_router
+from motorpool.platform.prepared import PgStatement
 from tests.conftest import assert_problem
 
 pytestmark = pytest.mark.postgres_only
@@ -52,3 +53,60 @@ async def test_a_deadlock_victim_gets_a_retryable_409(app) -> None:
     body = assert_problem(answers[1], 409, "concurrent-update")
     assert answers[1].headers["retry-after"] == "1"
     assert "deadlock" not in str(body).lower()  # no database internals to the client
+
+
+def deadlocking_prepared_app(app: FastAPI) -> FastAPI:
+    """The same deadlock, its second lock taken by a prepared statement on the driver (the
+    way a hold takes its resource's lock)."""
+    router = domain_router(prefix="/prepared-locks", tags=["test"])
+    both_hold_one = asyncio.Event()
+    holders = 0
+    second_lock = PgStatement(
+        select(func.pg_advisory_xact_lock(bindparam("key", type_=BigInteger)))
+    )
+
+    @router.post("/{first}/{second}")
+    async def take(first: int, second: int, uow: Uow) -> dict[str, str]:
+        nonlocal holders
+        await uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": first})
+        holders += 1
+        if holders == 2:
+            both_hold_one.set()
+        await asyncio.wait_for(both_hold_one.wait(), 10)
+        await second_lock.fetch_value(uow, key=second)
+        return {"took": f"{first},{second}"}
+
+    test_app = FastAPI()
+    test_app.state.uow_factory = app.state.uow_factory
+    problem_handlers.install(test_app)
+    test_app.include_router(router)
+    return test_app
+
+
+async def test_a_deadlock_in_a_prepared_statement_is_a_retryable_409_too(app) -> None:
+    transport = httpx.ASGITransport(app=deadlocking_prepared_app(app), raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        one, two = await asyncio.gather(
+            client.post("/prepared-locks/7401/7402"), client.post("/prepared-locks/7402/7401")
+        )
+    answers = sorted([one, two], key=lambda r: r.status_code)
+    assert answers[0].status_code == 200, answers[0].text
+    assert_problem(answers[1], 409, "concurrent-update")
+    assert answers[1].headers["retry-after"] == "1"
+
+
+async def test_prepared_statements_refuse_naive_datetimes_and_carry_literals(
+    uow_factory, brand
+) -> None:
+    """A naive datetime is refused before it reaches the driver (SQLAlchemy's type would
+    refuse it too); a value written into the statement travels as its parameter."""
+    from datetime import datetime
+
+    from motorpool.platform.db import utcnow
+
+    later = PgStatement(select(bindparam("at", type_=DateTime(timezone=True)) > utcnow()))
+    literal = PgStatement(select(literal_column("1") + 41).where(func.abs(-5) == 5))
+    async with uow_factory(tenant_id=brand.id) as uow:
+        with pytest.raises(ValueError, match="naive"):
+            await later.fetch_value(uow, at=datetime(2030, 1, 1))
+        assert await literal.fetch_value(uow) == 42

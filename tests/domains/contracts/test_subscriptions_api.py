@@ -4,7 +4,7 @@ resume, Flex swaps within and beyond the period's allowance, and who may do what
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -463,3 +463,62 @@ async def test_my_subscriptions_are_listed_newest_first_and_only_mine(
         ),
         422,
     )
+
+
+async def test_ending_before_a_flex_swap_frees_both_cars(
+    client, uow_factory, brand, make_account
+) -> None:
+    """A swap booked for later leaves the old car booked until the swap; ending the
+    subscription before it shortens the old car's booking and cancels the new one's."""
+    customer, cars, booked, sub = await subscribe(
+        client, uow_factory, brand, make_account, product="flex", cars=2
+    )
+    day = booked.starts_at.date()
+    swapped = await client.post(
+        f"/contracts/subscriptions/{sub['id']}/swaps",
+        headers=customer.headers,
+        json={
+            "resource_id": str(cars[1].id),
+            "starts_at": at(day + timedelta(days=10)).isoformat(),
+            "ends_at": booked.ends_at.isoformat(),
+        },
+    )
+    assert swapped.status_code == 201, swapped.text
+    staff = await make_account(role="dealer_staff")
+    on = day + timedelta(days=5)
+    ended = await client.post(
+        f"/contracts/subscriptions/{sub['id']}/end",
+        headers=staff.headers,
+        json={"on": on.isoformat(), "force_reason": "moving abroad"},
+    )
+    assert ended.status_code == 200, ended.text
+
+    async def booking_of(booking_id: str) -> dict:
+        answer = await client.get(f"/booking/bookings/{booking_id}", headers=customer.headers)
+        return answer.json()
+
+    old = await booking_of(booked.id)
+    assert old["status"] == "confirmed"
+    assert datetime.fromisoformat(old["ends_at"]) == at(on, "00:00")
+    assert (await booking_of(swapped.json()["booking_id"]))["status"] == "cancelled"
+
+
+async def test_an_end_cannot_be_back_dated(client, uow_factory, brand, make_account) -> None:
+    customer, _, booked, sub = await subscribe(
+        client, uow_factory, brand, make_account, product="subscription"
+    )
+    staff = await make_account(role="dealer_staff")
+    yesterday = datetime.now(UTC).date() - timedelta(days=1)
+    assert_problem(
+        await client.post(
+            f"/contracts/subscriptions/{sub['id']}/end",
+            headers=staff.headers,
+            json={"on": yesterday.isoformat(), "force_reason": "entered late"},
+        ),
+        422,
+        "end-in-the-past",
+    )
+    current = await client.get(f"/contracts/subscriptions/{sub['id']}", headers=customer.headers)
+    assert current.json()["status"] == "active"
+    car = await client.get(f"/booking/bookings/{booked.id}", headers=customer.headers)
+    assert datetime.fromisoformat(car.json()["ends_at"]) == booked.ends_at

@@ -104,6 +104,13 @@ class MinimumTerm(Conflict):
     )
 
 
+class EndInThePast(Problem):
+    slug = "end-in-the-past"
+    title = "A subscription cannot end before today"
+    status = 422
+    description = "Give today or a later day as `on`: an end cannot be back-dated."
+
+
 class SwapAllowanceExhausted(Conflict):
     slug = "swap-allowance-exhausted"
     title = "No swaps are left in this period"
@@ -204,6 +211,11 @@ def terms_of(terms: Mapping[str, SubscriptionTerms], product: str) -> Subscripti
 def minimum_term_ends_on(starts_on: date, months: int, paused_days: int = 0) -> date:
     """The first day the subscription may end: the minimum term, lengthened by pauses."""
     return add_months(starts_on, months) + timedelta(days=paused_days)
+
+
+def check_end_not_past(ends_on: date, today: date) -> None:
+    if ends_on < today:
+        raise EndInThePast(f"the earliest end is today, {today.isoformat()}")
 
 
 def check_minimum_term(ends_on: date, term_ends_on: date, *, forced_reason: str | None) -> None:

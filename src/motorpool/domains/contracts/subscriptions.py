@@ -438,41 +438,62 @@ async def end_subscription(
     on: date,
     forced_reason: str | None = None,
     policies: Policies | None = None,
+    now: datetime | None = None,
 ) -> SubscriptionRead:
-    """End on ``on`` — not before the minimum term (lengthened by pauses) unless staff force
-    it with a reason. A period that starts before ``on`` is still invoiced, up to ``on``.
-    The car's booking ends as ``on`` begins (``policies`` are booking's, by product: needed
-    only to cancel a booking that had not begun by then)."""
+    """End on ``on`` (today or later) — not before the minimum term (lengthened by pauses)
+    unless staff force it with a reason. A period that starts before ``on`` is still
+    invoiced, up to ``on``. Every car booking of the subscription (after Flex swaps, the
+    current car's and the one it replaces) ends as ``on`` begins — a car still out, not
+    before now (``policies`` are booking's, by product: needed only to cancel a booking
+    that had not begun by then)."""
+    now = now or utcnow()
     row = await load_subscription(uow, subscription_id, lock=True)
     model.check_transition(row.status, SubscriptionStatus.ended)
+    model.check_end_not_past(on, now.date())
     term = model.minimum_term_ends_on(row.starts_on, row.minimum_term_months, row.paused_days)
     model.check_minimum_term(on, term, forced_reason=forced_reason)
     row.status = SubscriptionStatus.ended.value
     row.ended_on = on
     row.end_reason = forced_reason
-    row.updated_at = utcnow()
+    row.updated_at = now
     await uow.session.flush()
-    await _release_car(uow, policies, row.booking_id, on)
+    for booking_id in await _car_bookings(uow, row):
+        await _release_car(uow, policies, booking_id, on, now)
     uow.record(fact(SubscriptionEnded, row, on=on, forced_reason=forced_reason))
     return await _read(uow, row)
 
 
+async def _car_bookings(uow: UnitOfWork, row: SubscriptionRow) -> list[uuid.UUID]:
+    """The subscription's car bookings: its current one and, after Flex swaps, each one a
+    swap replaced or made (a swap still to come leaves the old car booked until then)."""
+    swaps = await uow.session.execute(
+        select(SwapRow.previous_booking_id, SwapRow.booking_id).where(
+            SwapRow.subscription_id == row.id
+        )
+    )
+    found = [row.booking_id, *(b for pair in swaps.all() for b in pair)]
+    return list(dict.fromkeys(found))
+
+
 async def _release_car(
-    uow: UnitOfWork, policies: Policies | None, booking_id: uuid.UUID, on: date
+    uow: UnitOfWork, policies: Policies | None, booking_id: uuid.UUID, on: date, now: datetime
 ) -> None:
-    """The car's booking ends with the subscription, as ``on`` begins at its centre (the
-    last invoiced day is the one before): shortened if the car is out by then, cancelled
-    if it was due only later, left alone if it ends before anyway."""
+    """A car booking ends with the subscription, as ``on`` begins at its centre (the last
+    invoiced day is the one before) — a car that is out now not before now: shortened if
+    the car is out by then, cancelled if it was due only later, left alone if it ends
+    before anyway."""
     car = await booking.get_booking(uow=uow, booking_id=booking_id)
     end = datetime.combine(on, time(0), tzinfo=ZoneInfo(car.time_zone))
+    if car.status == booking.Status.started:
+        end = max(end, now)
     live = (booking.Status.confirmed, booking.Status.started)
     if car.status not in live or car.ends_at <= end:
         return
     if car.starts_at < end:
-        await booking.end_early(uow=uow, booking_id=car.id, at=end)
+        await booking.end_early(uow=uow, booking_id=car.id, at=end, now=now)
     elif car.status == booking.Status.confirmed:
         policy = policy_named(policies, car.product)
-        await booking.cancel(uow=uow, booking_id=car.id, policy=policy)
+        await booking.cancel(uow=uow, booking_id=car.id, policy=policy, now=now)
 
 
 async def get_subscription(*, uow: UnitOfWork, subscription_id: uuid.UUID) -> SubscriptionRead:
