@@ -94,7 +94,10 @@ export class MpAvailabilityCalendar extends MpElement {
   }
 
   async load() {
-    if (!this.centreId) return;
+    if (!this.centreId) {
+      this.supersede("calendar");
+      return;
+    }
     try {
       const { answer, stale } = await this.latest("calendar", () =>
         this.api.get("/booking/calendar", {

@@ -10,6 +10,7 @@ import {
   localToInstant,
 } from "@motorpool/platform";
 import { css, html } from "lit";
+import { repeat } from "lit/directives/repeat.js";
 import "./messages.js";
 
 const POOLS = ["rental", "subscription", "carsharing", "testdrive", "courtesy"];
@@ -254,7 +255,9 @@ export class MpFleetBoard extends MpElement {
                       </tr>
                     </thead>
                     <tbody>
-                      ${cars.map(
+                      ${repeat(
+                        cars,
+                        (c) => c.car_id, // a row's open form stays with its car when rows move
                         (c) => html`<tr data-car=${c.vin}>
                           <th scope="row">
                             ${c.label}<br /><span class="muted" style="font-weight:normal">${c.vin}</span>

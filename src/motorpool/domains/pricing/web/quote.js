@@ -98,7 +98,10 @@ export class MpQuote extends MpElement {
   }
 
   async _loadPlan() {
-    if (!this.product || !this.market) return;
+    if (!this.product || !this.market) {
+      this.supersede("plan");
+      return;
+    }
     try {
       const { answer, stale } = await this.latest("plan", () =>
         this.api.get("/pricing/rate-plans", { product: this.product, market: this.market }),

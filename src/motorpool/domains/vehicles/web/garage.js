@@ -15,7 +15,8 @@ export class MpGarage extends MpElement {
     _cars: { state: true },
     _error: { state: true },
     _pairing: { state: true },
-    _pairingError: { state: true },
+    _pairingError: { state: true }, // {form: "start" | "confirm", error}
+    _pairingBusy: { state: true },
     _added: { state: true },
   };
 
@@ -51,6 +52,7 @@ export class MpGarage extends MpElement {
     this._error = null;
     this._pairing = null; // {vin, expiresAt} while a code is shown in the car
     this._pairingError = null;
+    this._pairingBusy = "";
     this._added = "";
   }
 
@@ -80,6 +82,8 @@ export class MpGarage extends MpElement {
     event.preventDefault();
     const vin = String(new FormData(event.target).get("vin") || "").trim().toUpperCase();
     this._added = "";
+    this._pairing = null; // a code for another VIN (or an older one) no longer applies
+    this._pairingBusy = "start";
     try {
       const started = await this.api.post("/vehicles/garage/pairing", { vin });
       this._pairingError = null;
@@ -87,13 +91,16 @@ export class MpGarage extends MpElement {
       await this.updateComplete;
       this.renderRoot.querySelector("#pair-code")?.focus();
     } catch (error) {
-      this._pairingError = error;
+      this._pairingError = { form: "start", error };
+    } finally {
+      this._pairingBusy = "";
     }
   }
 
   async _confirmPairing(event) {
     event.preventDefault();
     const code = String(new FormData(event.target).get("code") || "").trim();
+    this._pairingBusy = "confirm";
     try {
       const car = await this.api.post("/vehicles/garage", { vin: this._pairing.vin, code });
       this._pairingError = null;
@@ -101,13 +108,32 @@ export class MpGarage extends MpElement {
       this._added = this.t("vehicles.added", { car: `${car.model_line} ${car.variant}` });
       this.renderRoot.querySelector("#pair-start")?.reset();
       await this.load();
+      await this.updateComplete;
+      this.renderRoot.querySelector("[data-added]")?.focus(); // the form that had focus is gone
     } catch (error) {
-      this._pairingError = error;
+      this._pairingError = { form: "confirm", error };
+    } finally {
+      this._pairingBusy = "";
     }
+  }
+
+  /** The error of one of the two forms, tied to its field. */
+  _fieldError(form) {
+    const failed = this._pairingError?.form === form;
+    return {
+      invalid: failed ? "true" : "false",
+      message: failed
+        ? html`<p class="error" role="alert" id="pair-${form}-error">
+            ${this.errorText(this._pairingError.error)}
+          </p>`
+        : "",
+    };
   }
 
   _renderPairing() {
     const pairing = this._pairing;
+    const start = this._fieldError("start");
+    const confirm = this._fieldError("confirm");
     return html`<section class="card add" aria-labelledby="add-title">
       <h3 id="add-title">${this.t("vehicles.add")}</h3>
       <form id="pair-start" @submit=${this._startPairing}>
@@ -121,11 +147,15 @@ export class MpGarage extends MpElement {
             maxlength="17"
             autocomplete="off"
             spellcheck="false"
-            aria-describedby="pair-vin-hint"
+            aria-invalid=${start.invalid}
+            aria-describedby="pair-vin-hint pair-start-error"
           />
           <small id="pair-vin-hint" class="muted">${this.t("vehicles.vinHint")}</small>
+          ${start.message}
         </div>
-        <button type="submit">${this.t("vehicles.showCode")}</button>
+        <button type="submit" ?disabled=${Boolean(this._pairingBusy)}>
+          ${this.t("vehicles.showCode")}
+        </button>
       </form>
       ${pairing
         ? html`<form id="pair-confirm" @submit=${this._confirmPairing}>
@@ -142,13 +172,17 @@ export class MpGarage extends MpElement {
                 required
                 inputmode="numeric"
                 autocomplete="one-time-code"
+                aria-invalid=${confirm.invalid}
+                aria-describedby="pair-confirm-error"
               />
+              ${confirm.message}
             </div>
-            <button type="submit">${this.t("vehicles.addCar")}</button>
+            <button type="submit" ?disabled=${Boolean(this._pairingBusy)}>
+              ${this.t("vehicles.addCar")}
+            </button>
           </form>`
         : ""}
-      ${this.renderError(this._pairingError)}
-      <p role="status" class="ok" data-added>${this._added}</p>
+      <p role="status" class="ok" data-added tabindex="-1">${this._added}</p>
     </section>`;
   }
 

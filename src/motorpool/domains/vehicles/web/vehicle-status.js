@@ -56,6 +56,7 @@ export class MpVehicleStatus extends MpElement {
     _now: { state: true },
     _sending: { state: true },
     _sent: { state: true },
+    _commandError: { state: true },
   };
 
   static styles = [
@@ -105,6 +106,8 @@ export class MpVehicleStatus extends MpElement {
     this.controls = false;
     this._sending = "";
     this._sent = "";
+    this._commandError = null;
+    this._loading = 0; // loads on their way: the poll waits for them
     this._error = null;
     this._fetchedAt = Date.now();
     this._now = Date.now();
@@ -115,7 +118,8 @@ export class MpVehicleStatus extends MpElement {
     super.connectedCallback();
     this._clock = setInterval(() => {
       this._now = Date.now();
-      if (!document.hidden && this._now - this._fetchedAt >= this.pollSeconds * 1000) this.load();
+      const due = this._now - this._fetchedAt >= this.pollSeconds * 1000;
+      if (due && !document.hidden && !this._loading) this.load();
     }, 1000);
   }
 
@@ -126,6 +130,10 @@ export class MpVehicleStatus extends MpElement {
 
   willUpdate(changed) {
     if (changed.has("status") && this.status) this._fetchedAt = Date.now();
+    if (changed.has("vehicleId") && changed.get("vehicleId")) {
+      this._sent = ""; // another car: the last one's command is not this one's
+      this._commandError = null;
+    }
   }
 
   updated(changed) {
@@ -137,6 +145,7 @@ export class MpVehicleStatus extends MpElement {
   async load() {
     if (!this.token || (!this.vehicleId && !this.vin)) return;
     this._fetchedAt = Date.now();
+    this._loading += 1;
     try {
       // another car picked (or a newer poll) meanwhile: only the latest answer is shown
       const { answer, stale } = await this.latest("status", async () => {
@@ -160,6 +169,8 @@ export class MpVehicleStatus extends MpElement {
       this.emit("mp-vehicle-status", { status: answer.status });
     } catch (error) {
       this._error = error;
+    } finally {
+      this._loading -= 1;
     }
   }
 
@@ -169,11 +180,11 @@ export class MpVehicleStatus extends MpElement {
     this._sent = "";
     try {
       await this.api.post(`/vehicles/garage/${this.vehicleId}/commands`, { command });
-      this._error = null;
+      this._commandError = null;
       this._sent = this.t(`vehicles.sent.${command}`);
       this._fetchedAt = Date.now() - Math.max(0, this.pollSeconds - 2) * 1000; // look again soon
     } catch (error) {
-      this._error = error;
+      this._commandError = error; // kept until the next command: a poll does not clear it
     } finally {
       this._sending = "";
     }
@@ -195,7 +206,8 @@ export class MpVehicleStatus extends MpElement {
           </button>`,
       )}
       <span role="status" class="muted" data-sent>${this._sent}</span>
-    </p>`;
+    </p>
+    ${this.renderError(this._commandError)}`;
   }
 
   _n(value, digits = 0) {

@@ -95,6 +95,8 @@ export class MpWorkshopBooking extends MpElement {
     event?.preventDefault();
     const missing = this._missing();
     if (missing) {
+      this.supersede("slots"); // an earlier search still on its way must not land now
+      this._slots = null;
       this._status = missing;
       return;
     }
