@@ -30,12 +30,15 @@ async def open_drive(page, deployment, email: str | None = None) -> None:  # typ
         await expect(page.locator("body")).to_have_attribute("data-signed-in", "true")
 
 
-async def search_berlin(page, day, until, labels=("From", "Until", "Search")):  # type: ignore[no-untyped-def]
-    """Choose the Berlin centre, search [day 10:00, until 10:00) and take the first car."""
+async def search_berlin(  # type: ignore[no-untyped-def]
+    page, day, until, labels=("From", "Until", "Search"), clocks=("10:00", "10:00")
+):
+    """Choose the Berlin centre, search [day 10:00, until 10:00) (or the given clock times)
+    and take the first car."""
     await page.locator("mp-centre-picker").get_by_label(BERLIN_CENTRE).check()
     search = page.locator("mp-vehicle-search")
-    await search.get_by_label(labels[0]).fill(f"{day.isoformat()}T10:00")
-    await search.get_by_label(labels[1]).fill(f"{until.isoformat()}T10:00")
+    await search.get_by_label(labels[0]).fill(f"{day.isoformat()}T{clocks[0]}")
+    await search.get_by_label(labels[1]).fill(f"{until.isoformat()}T{clocks[1]}")
     await search.get_by_role("button", name=labels[2]).click()
     await search.locator("[data-resource] input").first.check()
     return search
@@ -141,11 +144,7 @@ async def test_a_customer_books_a_test_drive_and_the_centre_sees_it(page, deploy
     await open_drive(page, deployment, JAMES)
     search = page.locator("mp-vehicle-search")
     await search.get_by_label("Test drive").check()
-    await page.locator("mp-centre-picker").get_by_label(BERLIN_CENTRE).check()
-    await search.get_by_label("From").fill(f"{tuesday.isoformat()}T10:00")
-    await search.get_by_label("Until").fill(f"{tuesday.isoformat()}T11:00")
-    await search.get_by_role("button", name="Search").click()
-    await search.locator("[data-resource] input").first.check()
+    await search_berlin(page, tuesday, tuesday, clocks=("10:00", "11:00"))
     await page.locator("mp-quote").get_by_role("button", name=re.compile("^Book")).click()
 
     await expect(search.locator("[data-booked]")).to_contain_text("Booked. Your reference:")
@@ -175,11 +174,7 @@ async def test_a_customer_starts_a_car_sharing_trip_and_the_car_unlocks(page, de
     await open_drive(page, deployment, ANNA)
     search = page.locator("mp-vehicle-search")
     await search.get_by_label("Carsharing").check()
-    await page.locator("mp-centre-picker").get_by_label(BERLIN_CENTRE).check()
-    await search.get_by_label("Von").fill(f"{day.isoformat()}T10:00")
-    await search.get_by_label("Bis").fill(f"{day.isoformat()}T11:00")
-    await search.get_by_role("button", name="Suchen").click()
-    await search.locator("[data-resource] input").first.check()
+    await search_berlin(page, day, day, ("Von", "Bis", "Suchen"), ("10:00", "11:00"))
     await page.locator("mp-quote").get_by_role("button", name=re.compile("buchen$")).click()
 
     await expect(search.locator("[data-booked]")).to_be_visible()

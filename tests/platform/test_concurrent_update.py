@@ -5,6 +5,7 @@ two requests take two advisory locks in opposite order."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 
 import httpx
 import pytest
@@ -19,7 +20,22 @@ from tests.conftest import assert_problem
 pytestmark = pytest.mark.postgres_only
 
 
-def deadlocking_app(app: FastAPI) -> FastAPI:
+SecondLock = Callable[[Uow, int], Awaitable[object]]
+
+
+async def by_session(uow: Uow, key: int) -> object:
+    return await uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+
+
+PREPARED_LOCK = PgStatement(select(func.pg_advisory_xact_lock(bindparam("key", type_=BigInteger))))
+
+
+async def by_prepared_statement(uow: Uow, key: int) -> object:
+    """The way a hold takes its resource's lock: a prepared statement on the driver."""
+    return await PREPARED_LOCK.fetch_value(uow, key=key)
+
+
+def deadlocking_app(app: FastAPI, take_second: SecondLock = by_session) -> FastAPI:
     router = domain_router(prefix="/locks", tags=["test"])
     both_hold_one = asyncio.Event()
     holders = 0
@@ -32,7 +48,7 @@ def deadlocking_app(app: FastAPI) -> FastAPI:
         if holders == 2:
             both_hold_one.set()
         await asyncio.wait_for(both_hold_one.wait(), 10)
-        await uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": second})
+        await take_second(uow, second)
         return {"took": f"{first},{second}"}
 
     test_app = FastAPI()
@@ -55,39 +71,12 @@ async def test_a_deadlock_victim_gets_a_retryable_409(app) -> None:
     assert "deadlock" not in str(body).lower()  # no database internals to the client
 
 
-def deadlocking_prepared_app(app: FastAPI) -> FastAPI:
-    """The same deadlock, its second lock taken by a prepared statement on the driver (the
-    way a hold takes its resource's lock)."""
-    router = domain_router(prefix="/prepared-locks", tags=["test"])
-    both_hold_one = asyncio.Event()
-    holders = 0
-    second_lock = PgStatement(
-        select(func.pg_advisory_xact_lock(bindparam("key", type_=BigInteger)))
-    )
-
-    @router.post("/{first}/{second}")
-    async def take(first: int, second: int, uow: Uow) -> dict[str, str]:
-        nonlocal holders
-        await uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": first})
-        holders += 1
-        if holders == 2:
-            both_hold_one.set()
-        await asyncio.wait_for(both_hold_one.wait(), 10)
-        await second_lock.fetch_value(uow, key=second)
-        return {"took": f"{first},{second}"}
-
-    test_app = FastAPI()
-    test_app.state.uow_factory = app.state.uow_factory
-    problem_handlers.install(test_app)
-    test_app.include_router(router)
-    return test_app
-
-
 async def test_a_deadlock_in_a_prepared_statement_is_a_retryable_409_too(app) -> None:
-    transport = httpx.ASGITransport(app=deadlocking_prepared_app(app), raise_app_exceptions=False)
+    deadlocking = deadlocking_app(app, take_second=by_prepared_statement)
+    transport = httpx.ASGITransport(app=deadlocking, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
         one, two = await asyncio.gather(
-            client.post("/prepared-locks/7401/7402"), client.post("/prepared-locks/7402/7401")
+            client.post("/locks/7401/7402"), client.post("/locks/7402/7401")
         )
     answers = sorted([one, two], key=lambda r: r.status_code)
     assert answers[0].status_code == 200, answers[0].text

@@ -29,7 +29,9 @@ async def renew(uow_factory, brand, today: date) -> int:
     return issued
 
 
-async def subscribe(client, uow_factory, brand, make_account, *, product: str, cars: int = 1):
+async def subscribe(
+    client, uow_factory, brand, make_account, *, product: str, cars: int = 1, days: int = 29
+):
     centre = await make_centre(uow_factory, brand)
     resources = await make_resources(uow_factory, brand, centre.id, cars, pool="subscription")
     customer = await make_account()
@@ -39,7 +41,7 @@ async def subscribe(client, uow_factory, brand, make_account, *, product: str, c
         customer.headers,
         resource_id=resources[0].id,
         starts_at=at(day),
-        ends_at=at(day + timedelta(days=29)),
+        ends_at=at(day + timedelta(days=days)),
         product=product,
     )
     started = await client.post(
@@ -355,33 +357,12 @@ async def test_subscribe_on_a_named_car_books_it(client, uow_factory, brand, mak
     assert len(await invoices_of(client, customer.headers)) == 1
 
 
-async def long_subscription(client, uow_factory, brand, make_account, *, days: int = 200):
-    """A subscription whose car is booked well past its minimum term."""
-    centre = await make_centre(uow_factory, brand)
-    [car] = await make_resources(uow_factory, brand, centre.id, 1, pool="subscription")
-    customer = await make_account()
-    day = monday()
-    booked = await confirmed_booking(
-        client,
-        customer.headers,
-        resource_id=car.id,
-        starts_at=at(day),
-        ends_at=at(day + timedelta(days=days)),
-        product="subscription",
+async def long_subscription(client, uow_factory, brand, make_account):
+    """A subscription whose car is booked well past its minimum term (200 days)."""
+    customer, [car], booked, sub = await subscribe(
+        client, uow_factory, brand, make_account, product="subscription", days=200
     )
-    started = await client.post(
-        "/contracts/subscriptions",
-        headers=customer.headers,
-        json={
-            "product": "subscription",
-            "market": "DE",
-            "starts_on": day.isoformat(),
-            "booking_id": booked.id,
-            "minimum_term_months": 3,
-        },
-    )
-    assert started.status_code == 201, started.text
-    return customer, car, booked, started.json()
+    return customer, car, booked, sub
 
 
 async def test_ending_a_subscription_frees_its_car_from_the_end_day(
