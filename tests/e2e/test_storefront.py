@@ -44,6 +44,20 @@ async def search_berlin(  # type: ignore[no-untyped-def]
     return search
 
 
+async def booked_and_listed(  # type: ignore[no-untyped-def]
+    page, search, product, status="Confirmed", announced="Booked. Your reference:"
+):
+    """The booking the search announced, found in my bookings as ``product`` (``status``)."""
+    booked = search.locator("[data-booked]")
+    await expect(booked).to_contain_text(announced)
+    reference = (await booked.inner_text()).rsplit(" ", 1)[-1].rstrip(".")
+    listed = page.locator(f"mp-booking-list [data-booking='{reference}']")
+    await expect(listed).to_contain_text(product)
+    if status is not None:
+        await expect(listed.locator("[data-status]")).to_have_text(status)
+    return reference, listed
+
+
 async def test_a_customer_books_a_rental_and_pays_the_invoice_after_the_return(page, deployment):
     monday = next_weekday(0)
     await open_drive(page, deployment, JAMES)
@@ -60,11 +74,7 @@ async def test_a_customer_books_a_rental_and_pays_the_invoice_after_the_return(p
     await quote.get_by_role("button", name="Book for €464.10").click()
 
     # the confirmation, and the booking in my list
-    await expect(search.locator("[data-booked]")).to_contain_text("Booked. Your reference:")
-    reference = (await search.locator("[data-booked]").inner_text()).rsplit(" ", 1)[-1].rstrip(".")
-    listed = page.locator(f"mp-booking-list [data-booking='{reference}']")
-    await expect(listed).to_contain_text("Rental")
-    await expect(listed.locator("[data-status]")).to_have_text("Confirmed")
+    reference, listed = await booked_and_listed(page, search, "Rental")
 
     # staff hand the car over and take it back 600 km later (through the API)
     async with httpx.AsyncClient(base_url=deployment.url) as http:
@@ -120,11 +130,7 @@ async def test_a_customer_subscribes_to_a_car_and_gets_the_first_month_invoiced(
     await expect(quote.locator("[data-line=months]")).to_contain_text("€1,490.00")
     await quote.get_by_role("button", name=re.compile("^Book for")).click()
 
-    await expect(search.locator("[data-booked]")).to_contain_text("Booked. Your reference:")
-    reference = (await search.locator("[data-booked]").inner_text()).rsplit(" ", 1)[-1].rstrip(".")
-    listed = page.locator(f"mp-booking-list [data-booking='{reference}']")
-    await expect(listed).to_contain_text("Subscription")
-    await expect(listed.locator("[data-status]")).to_have_text("Confirmed")
+    await booked_and_listed(page, search, "Subscription")
     invoices = page.locator("mp-invoice-list [data-invoice]")
     await expect(invoices).to_have_count(before + 1)
     await expect(page.locator("mp-invoice-list").get_by_text("€1,773.10").first).to_be_visible()
@@ -147,11 +153,7 @@ async def test_a_customer_books_a_test_drive_and_the_centre_sees_it(page, deploy
     await search_berlin(page, tuesday, tuesday, clocks=("10:00", "11:00"))
     await page.locator("mp-quote").get_by_role("button", name=re.compile("^Book")).click()
 
-    await expect(search.locator("[data-booked]")).to_contain_text("Booked. Your reference:")
-    reference = (await search.locator("[data-booked]").inner_text()).rsplit(" ", 1)[-1].rstrip(".")
-    listed = page.locator(f"mp-booking-list [data-booking='{reference}']")
-    await expect(listed).to_contain_text("Test drive")
-    await expect(listed.locator("[data-status]")).to_have_text("Confirmed")
+    reference, _ = await booked_and_listed(page, search, "Test drive")
     async with httpx.AsyncClient(base_url=deployment.url) as http:
         staff = await api_as(http, STAFF)
         leads = await staff.get(
@@ -177,10 +179,9 @@ async def test_a_customer_starts_a_car_sharing_trip_and_the_car_unlocks(page, de
     await search_berlin(page, day, day, ("Von", "Bis", "Suchen"), ("10:00", "11:00"))
     await page.locator("mp-quote").get_by_role("button", name=re.compile("buchen$")).click()
 
-    await expect(search.locator("[data-booked]")).to_be_visible()
-    reference = (await search.locator("[data-booked]").inner_text()).rsplit(" ", 1)[-1].rstrip(".")
-    listed = page.locator(f"mp-booking-list [data-booking='{reference}']")
-    await expect(listed).to_contain_text("Carsharing")
+    reference, _ = await booked_and_listed(
+        page, search, "Carsharing", status=None, announced="Gebucht. Ihre Buchungsnummer:"
+    )
     async with httpx.AsyncClient(base_url=deployment.url) as http:
         anna = await api_as(http, ANNA)
         [trip] = [
