@@ -503,3 +503,47 @@ async def test_an_end_cannot_be_back_dated(client, uow_factory, brand, make_acco
     assert current.json()["status"] == "active"
     car = await client.get(f"/booking/bookings/{booked.id}", headers=customer.headers)
     assert datetime.fromisoformat(car.json()["ends_at"]) == booked.ends_at
+
+
+async def test_a_car_booking_cancelled_by_the_end_costs_no_late_fee(
+    client, uow_factory, brand, make_account
+) -> None:
+    """Three days ahead a subscription car's booking is inside its product's late-cancellation
+    window (7 days, 10 %); ended by staff before the car was due, it is cancelled free."""
+    centre = await make_centre(uow_factory, brand)
+    [car] = await make_resources(uow_factory, brand, centre.id, 1, pool="subscription")
+    customer = await make_account()
+    day = datetime.now(UTC).date() + timedelta(days=3)
+    while day.weekday() == 6:  # the test centres rest on Sundays
+        day += timedelta(days=1)
+    booked = await confirmed_booking(
+        client,
+        customer.headers,
+        resource_id=car.id,
+        starts_at=at(day, "12:00"),
+        ends_at=at(day + timedelta(days=40), "12:00"),
+        product="subscription",
+    )
+    started = await client.post(
+        "/contracts/subscriptions",
+        headers=customer.headers,
+        json={
+            "product": "subscription",
+            "market": "DE",
+            "starts_on": day.isoformat(),
+            "booking_id": booked.id,
+        },
+    )
+    assert started.status_code == 201, started.text
+    staff = await make_account(role="dealer_staff")
+    ended = await client.post(
+        f"/contracts/subscriptions/{started.json()['id']}/end",
+        headers=staff.headers,
+        json={"on": day.isoformat(), "force_reason": "car not wanted after all"},
+    )
+    assert ended.status_code == 200, ended.text
+    car_booking = (
+        await client.get(f"/booking/bookings/{booked.id}", headers=customer.headers)
+    ).json()
+    assert car_booking["status"] == "cancelled"
+    assert Decimal(car_booking["cancellation_fee_percent"]) == 0

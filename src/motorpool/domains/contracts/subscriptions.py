@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime, time
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import structlog
@@ -492,7 +494,10 @@ async def _release_car(
     if car.starts_at < end:
         await booking.end_early(uow=uow, booking_id=car.id, at=end, now=now)
     elif car.status == booking.Status.confirmed:
-        policy = policy_named(policies, car.product)
+        # the subscription's end settles it: no late-cancellation fee on the car's booking
+        policy = replace(
+            policy_named(policies, car.product), late_cancellation_fee_percent=Decimal(0)
+        )
         await booking.cancel(uow=uow, booking_id=car.id, policy=policy, now=now)
 
 
