@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from motorpool.platform.db import Base, utcnow
-from motorpool.platform.events import Event, event_from_payload, event_to_payload
+from motorpool.platform.events import Event, event_from_payload
 from motorpool.platform.metrics import EVENTS_HANDLED, EVENTS_PUBLISHED
 
 if TYPE_CHECKING:
@@ -56,19 +56,6 @@ class ProcessedEvent(Base):
     consumer: Mapped[str] = mapped_column(String(200), primary_key=True)
     event_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     processed_at: Mapped[datetime]
-
-
-def outbox_row(event: Event) -> OutboxMessage:
-    return OutboxMessage(
-        id=event.event_id,
-        tenant_id=event.tenant_id,
-        name=event.name,
-        payload=event_to_payload(event),
-        occurred_at=event.occurred_at,
-        published_at=None,
-        claimed_until=None,
-        attempts=0,
-    )
 
 
 Handler = Callable[..., Awaitable[None]]
@@ -244,6 +231,5 @@ __all__ = [
     "Publisher",
     "Subscription",
     "consume",
-    "outbox_row",
     "subscriptions",
 ]

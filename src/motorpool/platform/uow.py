@@ -67,6 +67,8 @@ class UnitOfWork:
     async def _write_outbox(self) -> None:
         """All recorded events in one statement, just before the commit."""
         events, self._outbox = self._outbox, []
+        # JSON goes to asyncpg as text, through the session as a value
+        payload = event_to_json if self.dialect == "postgresql" else event_to_payload
         rows: list[dict[str, Any]] = []
         for event in events:
             # no subscriber in this deployment: kept as a fact, published at once
@@ -77,17 +79,13 @@ class UnitOfWork:
                     "id": event.event_id,
                     "tenant_id": event.tenant_id,
                     "name": event.name,
-                    "payload": None,
+                    "payload": payload(event),
                     "occurred_at": event.occurred_at,
                     "published_at": None if relayed else event.occurred_at,
                     "claimed_until": None,
                     "attempts": 0,
                 }
             )
-        # JSON goes to asyncpg as text, through the session as a value
-        payload = event_to_json if self.dialect == "postgresql" else event_to_payload
-        for row, event in zip(rows, events, strict=True):
-            row["payload"] = payload(event)
         await _WRITE_OUTBOX.execute_many(self, rows)
 
     @asynccontextmanager

@@ -481,7 +481,7 @@ async def _release_car(
     uow: UnitOfWork, policies: Policies | None, booking_id: uuid.UUID, on: date, now: datetime
 ) -> None:
     """A car booking ends with the subscription, as ``on`` begins at its centre (the last
-    invoiced day is the one before) — a car that is out now not before now: shortened if
+    invoiced day is the one before), and a car that is out not before now: shortened if
     the car is out by then, cancelled if it was due only later, left alone if it ends
     before anyway."""
     car = await booking.get_booking(uow=uow, booking_id=booking_id)

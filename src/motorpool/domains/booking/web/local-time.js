@@ -1,8 +1,6 @@
 // Suggested booking windows for the mobility components, on the centre's clock; the
 // wall-clock <-> instant conversions themselves live in the platform's web base.
-import { instantToLocal, localToInstant } from "@motorpool/platform";
-
-export { instantToLocal, localToInstant };
+import { instantToLocal } from "@motorpool/platform";
 
 const pad = (n) => String(n).padStart(2, "0");
 

@@ -2,4 +2,4 @@
 // /ui/booking-mobility.js beside /ui/booking.js).
 export { MpBookingList } from "./booking-list.js";
 export { MpVehicleSearch } from "./vehicle-search.js";
-export { instantToLocal, localToInstant } from "./local-time.js";
+export { instantToLocal, localToInstant } from "@motorpool/platform";

@@ -8,9 +8,9 @@
 // startsAt, endsAt} (resource null when the choice is gone), mp-booked {booking}.
 // Methods: book({note}) -> the confirmed booking; show(bookingId); announce(reference);
 // fail(error).
-import { MpElement, formatNumber } from "@motorpool/platform";
+import { MpElement, formatNumber, localToInstant } from "@motorpool/platform";
 import { css, html } from "lit";
-import { localToInstant, suggestedWindow } from "./local-time.js";
+import { suggestedWindow } from "./local-time.js";
 import "./mobility-messages.js";
 
 export class MpVehicleSearch extends MpElement {
