@@ -30,12 +30,22 @@ async def renew(uow_factory, brand, today: date) -> int:
 
 
 async def subscribe(
-    client, uow_factory, brand, make_account, *, product: str, cars: int = 1, days: int = 29
+    client,
+    uow_factory,
+    brand,
+    make_account,
+    *,
+    product: str,
+    cars: int = 1,
+    days: int = 29,
+    day: date | None = None,
 ):
+    """A customer's subscription on a car booked from ``day`` (a Monday two weeks ahead
+    unless given) 09:00 for ``days`` days."""
     centre = await make_centre(uow_factory, brand)
     resources = await make_resources(uow_factory, brand, centre.id, cars, pool="subscription")
     customer = await make_account()
-    day = monday()
+    day = day or monday()
     booked = await confirmed_booking(
         client,
         customer.headers,
@@ -510,34 +520,15 @@ async def test_a_car_booking_cancelled_by_the_end_costs_no_late_fee(
 ) -> None:
     """Three days ahead a subscription car's booking is inside its product's late-cancellation
     window (7 days, 10 %); ended by staff before the car was due, it is cancelled free."""
-    centre = await make_centre(uow_factory, brand)
-    [car] = await make_resources(uow_factory, brand, centre.id, 1, pool="subscription")
-    customer = await make_account()
     day = datetime.now(UTC).date() + timedelta(days=3)
     while day.weekday() == 6:  # the test centres rest on Sundays
         day += timedelta(days=1)
-    booked = await confirmed_booking(
-        client,
-        customer.headers,
-        resource_id=car.id,
-        starts_at=at(day, "12:00"),
-        ends_at=at(day + timedelta(days=40), "12:00"),
-        product="subscription",
+    customer, _, booked, sub = await subscribe(
+        client, uow_factory, brand, make_account, product="subscription", days=40, day=day
     )
-    started = await client.post(
-        "/contracts/subscriptions",
-        headers=customer.headers,
-        json={
-            "product": "subscription",
-            "market": "DE",
-            "starts_on": day.isoformat(),
-            "booking_id": booked.id,
-        },
-    )
-    assert started.status_code == 201, started.text
     staff = await make_account(role="dealer_staff")
     ended = await client.post(
-        f"/contracts/subscriptions/{started.json()['id']}/end",
+        f"/contracts/subscriptions/{sub['id']}/end",
         headers=staff.headers,
         json={"on": day.isoformat(), "force_reason": "car not wanted after all"},
     )
