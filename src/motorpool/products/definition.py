@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from motorpool.domains import contracts, pricing
 from motorpool.domains.booking import BookingPolicy
@@ -16,3 +16,8 @@ class ProductDefinition:
     booking: BookingPolicy
     rate_plans: tuple[pricing.RatePlan, ...] = ()  # one per market it is sold in
     subscription: contracts.SubscriptionTerms | None = None  # for products sold by the month
+
+    def __post_init__(self) -> None:
+        # The booking domain enforces the pool, so the policy carries the product's own.
+        if self.booking.pool != self.pool:
+            object.__setattr__(self, "booking", replace(self.booking, pool=self.pool))

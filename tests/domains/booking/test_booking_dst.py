@@ -109,7 +109,6 @@ async def slots(
             "product": product,
             "centre_id": str(centre_id),
             "day": day.isoformat(),
-            "pool": product,
         },
     )
     assert answer.status_code == 200, answer.text
@@ -124,7 +123,7 @@ async def month(
 ) -> list[dict[str, object]]:
     answer = await client.get(
         "/booking/calendar",
-        params={"product": product, "centre_id": str(centre_id), "month": which, "pool": product},
+        params={"product": product, "centre_id": str(centre_id), "month": which},
     )
     assert answer.status_code == 200, answer.text
     body = answer.json()
@@ -219,7 +218,7 @@ async def test_half_hour_slots_in_los_angeles_skip_the_missing_hour(
     centre = await make_centre(
         uow_factory, brand, time_zone=LOS_ANGELES.key, hours=[(6, time(1), time(4))]
     )
-    [bay] = await make_resources(uow_factory, brand, centre.id, pool="servicing")
+    [bay] = await make_resources(uow_factory, brand, centre.id, pool="workshop")
     found = await slots(client, "servicing", centre.id, SPRING_LA)
     assert [s["starts_at"][11:] for s in found] == [  # type: ignore[index]
         "01:00:00-08:00",
@@ -338,7 +337,7 @@ async def test_the_calendar_counts_slots_on_the_policys_grid(client, uow_factory
         hours=[(d, time(8), time(12)) for d in range(7)] + [(6, time(1), time(4))],
         closures=(closed.isoformat(),),
     )
-    await make_resources(uow_factory, brand, centre.id, pool="servicing")
+    await make_resources(uow_factory, brand, centre.id, pool="workshop")
     days = {d["day"]: d for d in await month(client, "servicing", centre.id, f"{YEAR}-03")}
     assert len(days) == 31
     for day in (sunday_before, SPRING_LA, tuesday_after, closed):

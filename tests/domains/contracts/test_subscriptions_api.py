@@ -62,7 +62,6 @@ async def subscribe(
             "market": "DE",
             "starts_on": day.isoformat(),
             "booking_id": booked.id,
-            "minimum_term_months": 3,
         },
     )
     assert started.status_code == 201, started.text
@@ -87,7 +86,7 @@ async def test_start_invoices_the_first_month_and_keeps_the_minimum_term(
     assert sub["booking_id"] == booked.id
     assert sub["period_start"] == starts_on.isoformat()
     assert sub["period_end"] == months_later(starts_on, 1).isoformat()
-    assert sub["minimum_term_ends_on"] == months_later(starts_on, 3).isoformat()
+    assert sub["minimum_term_ends_on"] == months_later(starts_on, 6).isoformat()  # the product's
     assert sub["swaps_per_period"] == 0
     [period] = sub["periods"]
     [invoice] = await invoices_of(client, customer.headers)
@@ -219,7 +218,7 @@ async def test_pause_stops_renewals_and_lengthens_the_minimum_term(
     assert len(body["periods"]) == 2
     assert (
         body["minimum_term_ends_on"]
-        == (months_later(starts_on, 3) + timedelta(days=40)).isoformat()
+        == (months_later(starts_on, 6) + timedelta(days=40)).isoformat()
     )
     assert await renew(uow_factory, brand, resumed_on) == 0
     assert len(await invoices_of(client, customer.headers)) == 2
@@ -315,7 +314,7 @@ async def test_plain_subscription_has_no_swaps_and_others_see_nothing(
         },
     )
     assert_problem(again, 404, "contract-booking-not-found")
-    assert Decimal(sub["minimum_term_months"]) == 3
+    assert sub["minimum_term_months"] == 6  # the product's own term
 
 
 async def test_subscribe_on_a_named_car_books_it(client, uow_factory, brand, make_account) -> None:

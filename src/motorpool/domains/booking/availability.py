@@ -13,7 +13,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, exists, func, select
 
 from motorpool.domains import dealers
-from motorpool.domains.booking.model import BookingPolicy, overlaps, within_booking_horizon
+from motorpool.domains.booking.model import (
+    BookingPolicy,
+    overlaps,
+    pool_to_search,
+    within_booking_horizon,
+)
 from motorpool.domains.booking.occupancy import block_overlaps, booking_overlaps, live
 from motorpool.domains.booking.schemas import (
     CalendarDay,
@@ -35,10 +40,12 @@ class Filters:
     powertrain: str | None = None
 
 
-def _matching(centre_id: uuid.UUID, filters: Filters) -> Select[ResourceRow]:
+def _matching(centre_id: uuid.UUID, filters: Filters, policy: BookingPolicy) -> Select[ResourceRow]:
+    """The centre's active resources the policy's product may book that match the filters."""
     stmt = select(ResourceRow).where(ResourceRow.centre_id == centre_id, ResourceRow.active)
-    if filters.pool:
-        stmt = stmt.where(ResourceRow.pool == filters.pool)
+    pool = pool_to_search(policy, filters.pool)
+    if pool:
+        stmt = stmt.where(ResourceRow.pool == pool)
     if filters.model:
         stmt = stmt.where(ResourceRow.model == filters.model)
     if filters.powertrain:
@@ -85,7 +92,7 @@ async def free_resources(
         .correlate(ResourceRow)
     )
     stmt = (
-        _matching(centre_id, Filters(pool, model, powertrain))
+        _matching(centre_id, Filters(pool, model, powertrain), policy)
         .where(ResourceRow.capacity > lanes_taken, ~exists(blocked))
         .order_by(ResourceRow.label, ResourceRow.id)
         .limit(limit)
@@ -131,11 +138,13 @@ async def _occupancy(
     uow: UnitOfWork,
     centre_id: uuid.UUID,
     filters: Filters,
+    policy: BookingPolicy,
     start: datetime,
     end: datetime,
     now: datetime,
 ) -> Occupancy:
-    resources = list((await uow.session.execute(_matching(centre_id, filters))).scalars())
+    matching = _matching(centre_id, filters, policy)
+    resources = list((await uow.session.execute(matching)).scalars())
     ids = [r.id for r in resources]
     bookings: dict[uuid.UUID, list[tuple[datetime, datetime, int]]] = defaultdict(list)
     blocks: dict[uuid.UUID, list[tuple[datetime, datetime]]] = defaultdict(list)
@@ -212,7 +221,7 @@ async def month_calendar(
     schedule = await dealers.centre_schedule(
         uow=uow, centre_id=centre_id, start=window_start, end=window_end
     )
-    occupancy = await _occupancy(uow, centre_id, filters, window_start, window_end, now)
+    occupancy = await _occupancy(uow, centre_id, filters, policy, window_start, window_end, now)
     days = []
     for day in _days(first, last):
         periods = schedule.open_periods(day)
@@ -271,6 +280,7 @@ async def day_slots(
         uow,
         centre_id,
         filters,
+        policy,
         day_start - policy.buffer_before - timedelta(days=1),
         day_end + policy.buffer_after + timedelta(days=1),
         now,
@@ -311,6 +321,7 @@ async def next_free_slots(
         uow,
         centre_id,
         filters,
+        policy,
         earliest - policy.buffer_before - timedelta(days=1),
         horizon + policy.buffer_after + timedelta(days=1),
         now,

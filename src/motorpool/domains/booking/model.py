@@ -71,6 +71,16 @@ class PolicyViolation(Problem):
     description = "Duration, lead time, slot grid or opening hours; `detail` says which."
 
 
+class NotInProductPool(Problem):
+    slug = "resource-not-in-product-pool"
+    title = "The resource is not offered by that product"
+    status = 422
+    description = (
+        "Each product books from its own pool of the fleet (rental cars for rental, courtesy"
+        " cars for courtesy, …); pick a resource of the product's pool."
+    )
+
+
 class SlotTaken(Conflict):
     slug = "slot-taken"
     title = "The resource is not free for that time"
@@ -107,6 +117,22 @@ class BookingPolicy:
     hold_ttl: timedelta = timedelta(minutes=10)
     free_cancellation_before: timedelta = timedelta(hours=24)
     late_cancellation_fee_percent: Decimal = Decimal("0")
+    pool: str | None = None  # the resources it books from; a product sets its own pool here
+
+
+def check_pool(policy: BookingPolicy, pool: str) -> None:
+    """A product books only resources of its own pool (a courtesy hold on a rental car
+    would invoice rental days at the courtesy price)."""
+    if policy.pool is not None and pool != policy.pool:
+        raise NotInProductPool(f"{policy.name} books from the {policy.pool} pool, not {pool}")
+
+
+def pool_to_search(policy: BookingPolicy, asked: str | None) -> str | None:
+    """The pool a search for ``policy`` looks in: the product's own; asking for another is
+    refused rather than offering windows that could not be booked."""
+    if asked is not None:
+        check_pool(policy, asked)
+    return policy.pool if policy.pool is not None else asked
 
 
 def require_interval(start: datetime, end: datetime) -> tuple[datetime, datetime]:

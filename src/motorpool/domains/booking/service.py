@@ -367,6 +367,8 @@ async def hold(
         candidates = [await _resource(uow, r.id) for r in found.resources]
     else:
         raise model.InvalidInterval("name a resource_id or a centre_id")
+    for candidate in candidates:
+        model.check_pool(policy, candidate.pool)
     await _check_policy(uow, policy, candidates[0], start, end, now)
     occupied_from, occupied_until = model.occupied(policy, start, end)
     last: model.SlotTaken | None = None

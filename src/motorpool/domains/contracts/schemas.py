@@ -136,9 +136,6 @@ class SubscriptionCreate(Strict):
     )
     market: Market
     starts_on: date
-    minimum_term_months: Annotated[int, Field(ge=1, le=36)] | None = Field(
-        None, description="defaults to the product's minimum term"
-    )
     booking_id: uuid.UUID | None = None
     resource_id: uuid.UUID | None = None
     starts_at: AwareDatetime | None = None

@@ -291,9 +291,7 @@ async def start_subscription(
         booking_id=car.id,
         centre_id=car.centre_id,
         starts_on=start,
-        minimum_term_months=(
-            subscription_in.minimum_term_months or product_terms.minimum_term_months
-        ),
+        minimum_term_months=product_terms.minimum_term_months,
         paused_days=0,
         swaps_per_period=product_terms.swaps_per_period,
         anchor_on=start,

@@ -2,7 +2,7 @@
 // which cars are free at a centre for a product and a window (booking's /availability);
 // choose one, and book it (hold, then confirm) when the page says so.
 // Attributes: centre-id, time-zone (the centre's; the inputs are on its clock), product,
-// pool (default: the product's), products (offer a choice of products), from / until
+// pool (default: the product's own), products (offer a choice of products), from / until
 // ("YYYY-MM-DDTHH:MM" on the centre's clock).
 // Events: mp-product-changed {product}, mp-vehicle-chosen {resource, product, centreId,
 // startsAt, endsAt} (resource null when the choice is gone), mp-booked {booking}.
@@ -117,7 +117,7 @@ export class MpVehicleSearch extends MpElement {
     try {
       const answer = await this.api.get("/booking/availability", {
         product: this.product,
-        pool: this.pool || this.product,
+        pool: this.pool, // unset: the product's own pool
         centre_id: this.centreId,
         starts_at: startsAt,
         ends_at: endsAt,
